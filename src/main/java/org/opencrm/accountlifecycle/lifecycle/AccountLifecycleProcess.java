@@ -1,0 +1,27 @@
+package org.opencrm.accountlifecycle.lifecycle;
+
+/** The ids of {@code processes/account-lifecycle.bpmn} that code and tests refer to; they are its API. */
+public final class AccountLifecycleProcess {
+
+    public static final String KEY = "account-lifecycle";
+
+    /** Correlated by business key (the individual's id) when activity that counts restarts the countdown. */
+    public static final String MESSAGE_USER_ACTIVITY = "UserActivity";
+
+    public static final String SUBPROCESS_COUNTDOWN = "SubProcess_Countdown";
+    public static final String TIMER_NOTICE_DUE = "Timer_NoticeDue";
+    public static final String TASK_SEND_NOTICE_MAIL = "Task_SendNoticeMail";
+    public static final String TIMER_DELETION_DUE = "Timer_DeletionDue";
+    public static final String TASK_DELETE_ACCOUNT = "Task_DeleteAccount";
+    public static final String BOUNDARY_USER_ACTIVE = "Boundary_UserActive";
+    public static final String TASK_SEND_DELETION_MAIL = "Task_SendDeletionMail";
+    public static final String END_ACCOUNT_DELETED = "End_AccountDeleted";
+
+    /**
+     * When the notice of the current countdown was sent; local to the countdown sub-process, so that a restart forgets
+     * it. The only variable of the process: personal data stays in the CRM tables.
+     */
+    public static final String VAR_NOTICE_SENT_AT = "noticeSentAt";
+
+    private AccountLifecycleProcess() {}
+}

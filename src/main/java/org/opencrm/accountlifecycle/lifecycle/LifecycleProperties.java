@@ -1,0 +1,28 @@
+package org.opencrm.accountlifecycle.lifecycle;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param dayLength how long one "day" of the settings lasts. One day in real use; the demo makes it a few seconds so
+ *     that notices and deletions show within minutes.
+ * @param pageSize how many accounts one transaction enrols or realigns
+ */
+@Validated
+@ConfigurationProperties("account-lifecycle.lifecycle")
+record LifecycleProperties(
+        @NotNull @DefaultValue("P1D") Duration dayLength,
+        @DefaultValue("500") int pageSize) {
+
+    LifecycleProperties {
+        if (dayLength.isNegative() || dayLength.isZero()) {
+            throw new IllegalArgumentException("account-lifecycle.lifecycle.day-length must be positive");
+        }
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("account-lifecycle.lifecycle.page-size must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.opencrm.accountlifecycle.lifecycle;
+
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.VAR_NOTICE_SENT_AT;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.opencrm.accountlifecycle.settings.LifecycleSettings;
+import org.opencrm.accountlifecycle.settings.SettingsService;
+import org.springframework.stereotype.Component;
+
+/**
+ * The due dates of the two timers, evaluated by the engine from the individual's reference date and the settings as
+ * they are now, never from copies kept in the process: a recalculation of the timer therefore follows a change of
+ * settings or of the CRM data.
+ */
+@Component("lifecycleSchedule")
+public class LifecycleSchedule {
+
+    private final InactivityReference reference;
+    private final SettingsService settings;
+    private final LifecycleProperties properties;
+
+    LifecycleSchedule(InactivityReference reference, SettingsService settings, LifecycleProperties properties) {
+        this.reference = reference;
+        this.settings = settings;
+        this.properties = properties;
+    }
+
+    /** Timer expression of {@code Timer_NoticeDue}. */
+    public Date noticeDueAt(DelegateExecution execution) {
+        return Date.from(countdownOf(execution.getProcessBusinessKey()).noticeDueAt());
+    }
+
+    /** Timer expression of {@code Timer_DeletionDue}; the notice of this countdown has been sent by then. */
+    public Date deletionDueAt(DelegateExecution execution) {
+        Date noticeSentAt = (Date) execution.getVariable(VAR_NOTICE_SENT_AT);
+        return Date.from(countdownOf(execution.getProcessBusinessKey()).deletionDueAt(noticeSentAt.toInstant()));
+    }
+
+    Countdown countdownOf(String individualId) {
+        LifecycleSettings current = settings.current();
+        Instant start = reference.of(individualId, current.inactivityMode());
+        return new Countdown(start, current, properties.dayLength());
+    }
+}

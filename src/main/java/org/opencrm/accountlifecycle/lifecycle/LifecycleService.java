@@ -1,0 +1,228 @@
+package org.opencrm.accountlifecycle.lifecycle;
+
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.KEY;
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.MESSAGE_USER_ACTIVITY;
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_DELETION_DUE;
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_NOTICE_DUE;
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.VAR_NOTICE_SENT_AT;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.opencrm.accountlifecycle.individuals.IndividualRepository;
+import org.opencrm.accountlifecycle.notification.NotificationService;
+import org.opencrm.accountlifecycle.settings.LifecycleSettings;
+import org.opencrm.accountlifecycle.settings.SettingsChangeListener;
+import org.opencrm.accountlifecycle.settings.SettingsService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts, restarts, moves and stops the countdowns: one process instance per active individual, with the individual's
+ * id as business key.
+ */
+@Service
+@EnableConfigurationProperties(LifecycleProperties.class)
+public class LifecycleService implements SettingsChangeListener {
+
+    private static final Logger log = LoggerFactory.getLogger(LifecycleService.class);
+
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final EnrolmentRepository enrolments;
+    private final IndividualRepository individuals;
+    private final SettingsService settings;
+    private final LifecycleSchedule schedule;
+    private final NotificationService notifications;
+    private final LifecycleProperties properties;
+    private final Clock clock;
+
+    LifecycleService(
+            RuntimeService runtime,
+            ManagementService management,
+            EnrolmentRepository enrolments,
+            IndividualRepository individuals,
+            SettingsService settings,
+            LifecycleSchedule schedule,
+            NotificationService notifications,
+            LifecycleProperties properties,
+            Clock clock) {
+        this.runtime = runtime;
+        this.management = management;
+        this.enrolments = enrolments;
+        this.individuals = individuals;
+        this.settings = settings;
+        this.schedule = schedule;
+        this.notifications = notifications;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts the individual's countdown, unless the mechanism is off or the individual already has one.
+     *
+     * @return whether a countdown was started
+     */
+    @Transactional
+    public boolean enrol(String individualId) {
+        if (!settings.current().enabled() || enrolments.existsById(individualId)) {
+            return false;
+        }
+        start(individualId);
+        return true;
+    }
+
+    /** Starts a countdown for every active individual that has none (imports, data written by other systems). */
+    @Transactional
+    public int enrolAllWithoutLifecycle() {
+        if (!settings.current().enabled()) {
+            return 0;
+        }
+        int started = 0;
+        String after = "";
+        List<String> page;
+        do {
+            page = individuals.findIdsWithoutLifecycle(after, properties.pageSize());
+            page.forEach(this::start);
+            started += page.size();
+            after = page.isEmpty() ? after : page.get(page.size() - 1);
+        } while (page.size() == properties.pageSize());
+        log.info("Individuals enrolled count={}", started);
+        return started;
+    }
+
+    /**
+     * Activity that counts restarts the countdown from the new reference date. An individual without a running
+     * countdown (mechanism off, not enrolled yet) is no error: the next enrolment starts from the new date anyway.
+     */
+    @Transactional
+    public void restartCountdown(String individualId) {
+        int restarted = runtime.createMessageCorrelation(MESSAGE_USER_ACTIVITY)
+                .processInstanceBusinessKey(individualId)
+                .correlateAllWithResult()
+                .size();
+        if (restarted > 0) {
+            log.info("Countdown restarted individualId={}", individualId);
+        }
+    }
+
+    /**
+     * Sends the inactivity notice of the current countdown.
+     *
+     * @return when it was sent, the start of the grace period
+     */
+    public Instant sendNotice(String individualId) {
+        Instant now = clock.instant();
+        Instant plannedDeletion = schedule.countdownOf(individualId).deletionDueAt(now);
+
+        notifications.sendInactivityNotice(individualId, plannedDeletion);
+
+        log.info("Inactivity notice sent individualId={} plannedDeletion={}", individualId, plannedDeletion);
+        return now;
+    }
+
+    @Override
+    public int settingsChanged(LifecycleSettings previous, LifecycleSettings current) {
+        if (previous.enabled() && !current.enabled()) {
+            return stopAll();
+        }
+        if (!previous.enabled() && current.enabled()) {
+            return enrolAllWithoutLifecycle();
+        }
+        if (current.enabled() && current.timingDiffersFrom(previous)) {
+            return realignTimers();
+        }
+        return 0;
+    }
+
+    private void start(String individualId) {
+        ProcessInstance instance = runtime.createProcessInstanceByKey(KEY)
+                .businessKey(individualId)
+                .execute();
+        enrolments.insert(individualId, instance.getId(), clock.instant());
+        log.debug("Countdown started individualId={} processInstanceId={}", individualId, instance.getId());
+    }
+
+    /**
+     * Re-evaluates every waiting timer against the current settings. A countdown already past its notice whose
+     * reference date now lies after that notice (the inactivity definition changed) restarts, so that nobody is
+     * deleted on a warning that the new definition would not have sent.
+     */
+    private int realignTimers() {
+        int moved = recalculate(TIMER_NOTICE_DUE, List.of());
+        List<String> toRestart = new ArrayList<>();
+        moved += recalculate(TIMER_DELETION_DUE, toRestart);
+        toRestart.forEach(this::restartCountdown);
+        log.info("Timers realigned moved={} restarted={}", moved, toRestart.size());
+        return moved + toRestart.size();
+    }
+
+    private int recalculate(String timerId, List<String> toRestart) {
+        int moved = 0;
+        int first = 0;
+        List<Job> page;
+        do {
+            page = management
+                    .createJobQuery()
+                    .processDefinitionKey(KEY)
+                    .activityId(timerId)
+                    .timers()
+                    .orderByJobId()
+                    .asc()
+                    .listPage(first, properties.pageSize());
+            for (Job job : page) {
+                String individualId = businessKeyOf(job);
+                if (timerId.equals(TIMER_DELETION_DUE) && referenceMovedPastNotice(individualId, job)) {
+                    toRestart.add(individualId);
+                } else {
+                    management.recalculateJobDuedate(job.getId(), false);
+                    moved++;
+                }
+            }
+            first += page.size();
+        } while (page.size() == properties.pageSize());
+        return moved;
+    }
+
+    private String businessKeyOf(Job job) {
+        return runtime.createProcessInstanceQuery()
+                .processInstanceId(job.getProcessInstanceId())
+                .singleResult()
+                .getBusinessKey();
+    }
+
+    private boolean referenceMovedPastNotice(String individualId, Job timer) {
+        Date noticeSentAt = (Date) runtime.getVariable(timer.getExecutionId(), VAR_NOTICE_SENT_AT);
+        Instant reference = schedule.countdownOf(individualId).reference();
+        return reference.isAfter(noticeSentAt.toInstant());
+    }
+
+    private int stopAll() {
+        int stopped = 0;
+        List<String> page;
+        do {
+            page =
+                    runtime
+                            .createProcessInstanceQuery()
+                            .processDefinitionKey(KEY)
+                            .listPage(0, properties.pageSize())
+                            .stream()
+                            .map(ProcessInstance::getId)
+                            .toList();
+            runtime.deleteProcessInstances(page, "account-lifecycle disabled by an administrator", true, true);
+            stopped += page.size();
+        } while (!page.isEmpty());
+        enrolments.deleteAll();
+        log.info("Lifecycle disabled, countdowns stopped count={}", stopped);
+        return stopped;
+    }
+}

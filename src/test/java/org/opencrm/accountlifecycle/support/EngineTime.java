@@ -1,0 +1,51 @@
+package org.opencrm.accountlifecycle.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+
+/**
+ * Pins the engine clock (which the application clock follows) and runs the jobs that are due, as the job executor
+ * would. Always {@link #reset()} after a test.
+ */
+public final class EngineTime {
+
+    private final ManagementService management;
+
+    public EngineTime(ManagementService management) {
+        this.management = management;
+    }
+
+    public void pin(Instant now) {
+        ClockUtil.setCurrentTime(Date.from(now));
+    }
+
+    public Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** Moves the clock to {@code moment} and runs every job due by then, including the jobs those jobs create. */
+    public void advanceTo(Instant moment) {
+        pin(moment);
+        runDueJobs();
+    }
+
+    public void advanceBy(Duration step) {
+        advanceTo(now().plus(step));
+    }
+
+    public void runDueJobs() {
+        List<Job> due;
+        while (!(due = management.createJobQuery().executable().list()).isEmpty()) {
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+    }
+
+    public void reset() {
+        ClockUtil.reset();
+    }
+}
