@@ -25,17 +25,15 @@ import org.opencrm.accountlifecycle.activity.ActivityService;
 import org.opencrm.accountlifecycle.individuals.IndividualRepository;
 import org.opencrm.accountlifecycle.registry.DeletionMethod;
 import org.opencrm.accountlifecycle.registry.RegistryRepository;
+import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
 import org.opencrm.accountlifecycle.support.EngineTime;
 import org.opencrm.accountlifecycle.support.TestData;
 import org.opencrm.accountlifecycle.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The countdown of one account, end to end, with notice 30 days, deletion 60 days, mode NO_LOGIN. */
-@SpringBootTest
-@ActiveProfiles("test")
+@AccountLifecycleTest
 class AccountLifecycleTests {
 
     @RegisterExtension

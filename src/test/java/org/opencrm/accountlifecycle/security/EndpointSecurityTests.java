@@ -1,0 +1,207 @@
+package org.opencrm.accountlifecycle.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Application;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.admin.impl.web.AdminApplication;
+import org.camunda.bpm.cockpit.impl.web.CockpitApplication;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.camunda.bpm.tasklist.impl.web.TasklistApplication;
+import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
+import org.camunda.bpm.welcome.impl.web.WelcomeApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
+import org.opencrm.accountlifecycle.support.TestSmtp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint there is, found by enumerating the application's own mappings and the JAX-RS resources of Camunda's
+ * REST API and webapp, answers 401 without credentials and 403 with a role that may not use it. Health stays open.
+ */
+@AccountLifecycleTest
+class EndpointSecurityTests {
+
+    /** The health of the mail server is part of the application's health. */
+    @RegisterExtension
+    static GreenMailExtension smtp = TestSmtp.server();
+
+    /** Which roles may call which part of the product's API; an endpoint outside this table fails the test. */
+    private static final Map<String, Set<Role>> ALLOWED = new LinkedHashMap<>();
+
+    static {
+        ALLOWED.put("/api/settings", Set.of(Role.ADMINISTRATOR));
+        ALLOWED.put("/api/templates", Set.of(Role.ADMINISTRATOR));
+        ALLOWED.put("/api/preview", Set.of(Role.ADMINISTRATOR));
+        ALLOWED.put("/api/imports", Set.of(Role.ADMINISTRATOR));
+        ALLOWED.put("/api/registry", Set.of(Role.ADMINISTRATOR, Role.AGENT));
+        ALLOWED.put("/api/deletions", Set.of(Role.AGENT));
+        ALLOWED.put("/api/individuals", Set.of(Role.INTEGRATION));
+        ALLOWED.put("/api/profiles", Set.of(Role.INTEGRATION));
+        ALLOWED.put("/api/schemes", Set.of(Role.INTEGRATION));
+        ALLOWED.put("/api/dossiers", Set.of(Role.INTEGRATION));
+        ALLOWED.put("/api/activity", Set.of(Role.INTEGRATION));
+        ALLOWED.put("/engine-rest", Set.of(Role.ADMINISTRATOR));
+        ALLOWED.put("/camunda/api", Set.of(Role.ADMINISTRATOR));
+        ALLOWED.put("/v3/api-docs", Set.of(Role.ADMINISTRATOR));
+    }
+
+    private static final Map<Role, String[]> CREDENTIALS = Map.of(
+            Role.ADMINISTRATOR, new String[] {"admin", "test-administrator-password"},
+            Role.AGENT, new String[] {"agent", "test-agent-password"},
+            Role.INTEGRATION, new String[] {"integration", "test-integration-password"});
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    CamundaJerseyResourceConfig engineRest;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private List<String> endpoints;
+
+    @BeforeEach
+    void enumerateEndpoints() {
+        Set<String> found = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPatternValues().stream())
+                .filter(pattern -> pattern.startsWith("/api/") || pattern.startsWith("/v3/"))
+                .forEach(found::add);
+        addResources(found, "/engine-rest", engineRest.getClasses());
+        addWebappResources(found, "/camunda/api/cockpit", new CockpitApplication());
+        addWebappResources(found, "/camunda/api/admin", new AdminApplication());
+        addWebappResources(found, "/camunda/api/tasklist", new TasklistApplication());
+        addWebappResources(found, "/camunda/api/engine", new EngineRestApplication());
+        addWebappResources(found, "/camunda/api/welcome", new WelcomeApplication());
+        endpoints = found.stream()
+                .map(path -> path.replaceAll("\\{[^}]+}", "default"))
+                .toList();
+    }
+
+    @Test
+    void shouldAnswer401ToEveryEndpointWhenNoCredentialsAreGiven() throws Exception {
+        List<String> answeredOtherwise = new ArrayList<>();
+
+        for (String endpoint : endpoints) {
+            int status = get(endpoint, null);
+            if (status != 401) {
+                answeredOtherwise.add(endpoint + " -> " + status);
+            }
+        }
+
+        assertThat(endpoints).hasSizeGreaterThan(50).contains("/api/settings", "/engine-rest/deployment");
+        assertThat(answeredOtherwise).isEmpty();
+    }
+
+    @Test
+    void shouldAnswer403ToEveryEndpointWhenTheRoleMayNotUseIt() throws Exception {
+        List<String> answeredOtherwise = new ArrayList<>();
+
+        for (String endpoint : endpoints) {
+            Set<Role> allowed = allowedRoles(endpoint);
+            for (Role role : Role.values()) {
+                if (!allowed.contains(role)) {
+                    int status = get(endpoint, role);
+                    if (status != 403) {
+                        answeredOtherwise.add(endpoint + " as " + role + " -> " + status);
+                    }
+                }
+            }
+        }
+
+        assertThat(answeredOtherwise).isEmpty();
+    }
+
+    @Test
+    void shouldLetAnyoneReadHealthWhenNotLoggedIn() throws Exception {
+        assertThat(get("/actuator/health", null)).isEqualTo(200);
+    }
+
+    private static Set<Role> allowedRoles(String endpoint) {
+        return ALLOWED.entrySet().stream()
+                .filter(rule -> endpoint.startsWith(rule.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No access rule for " + endpoint + "; add it to ALLOWED"));
+    }
+
+    private int get(String path, Role role) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (role != null) {
+            String[] credentials = CREDENTIALS.get(role);
+            String token = credentials[0] + ":" + credentials[1];
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private static void addWebappResources(Set<String> found, String prefix, Application application) {
+        addResources(found, prefix, application.getClasses());
+    }
+
+    /** Each root resource, and each resource method or sub-resource locator one level below it. */
+    private static void addResources(Set<String> found, String prefix, Set<Class<?>> classes) {
+        for (Class<?> type : classes) {
+            Path root = type.getAnnotation(Path.class);
+            if (root == null) {
+                continue;
+            }
+            String rootPath = prefix + segment(root.value());
+            found.add(rootPath);
+            for (Method method : type.getMethods()) {
+                Path below = pathOf(method);
+                if (below != null) {
+                    found.add((rootPath + segment(below.value())).replace("//", "/"));
+                }
+            }
+        }
+    }
+
+    /** JAX-RS annotations sit on the interface the resource implements as often as on the class. */
+    private static Path pathOf(Method method) {
+        Path path = method.getAnnotation(Path.class);
+        for (Class<?> contract : method.getDeclaringClass().getInterfaces()) {
+            if (path != null) {
+                break;
+            }
+            try {
+                path = contract.getMethod(method.getName(), method.getParameterTypes())
+                        .getAnnotation(Path.class);
+            } catch (NoSuchMethodException notDeclaredThere) {
+                path = null;
+            }
+        }
+        return path;
+    }
+
+    private static String segment(String path) {
+        return path.startsWith("/") ? path : "/" + path;
+    }
+}
