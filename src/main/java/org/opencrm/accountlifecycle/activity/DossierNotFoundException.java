@@ -1,8 +1,11 @@
 package org.opencrm.accountlifecycle.activity;
 
-public class DossierNotFoundException extends RuntimeException {
+import org.opencrm.accountlifecycle.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+
+public class DossierNotFoundException extends ApiProblem {
 
     public DossierNotFoundException(String dossierId) {
-        super("No dossier with id '" + dossierId + "'");
+        super(HttpStatus.NOT_FOUND, "No dossier with id '" + dossierId + "'");
     }
 }

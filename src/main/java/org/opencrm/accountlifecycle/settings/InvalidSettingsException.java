@@ -1,16 +1,12 @@
 package org.opencrm.accountlifecycle.settings;
 
-/** A settings change that breaks a business rule; {@code field} names the setting at fault. */
-public class InvalidSettingsException extends RuntimeException {
+import org.opencrm.accountlifecycle.web.ApiProblem;
+import org.springframework.http.HttpStatus;
 
-    private final String field;
+/** A settings change that breaks a business rule; the {@code field} property names the setting at fault. */
+public class InvalidSettingsException extends ApiProblem {
 
     public InvalidSettingsException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(HttpStatus.BAD_REQUEST, field, message);
     }
 }

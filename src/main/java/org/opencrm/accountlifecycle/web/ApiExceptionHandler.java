@@ -3,10 +3,6 @@ package org.opencrm.accountlifecycle.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.stream.Collectors;
-import org.opencrm.accountlifecycle.activity.DossierNotFoundException;
-import org.opencrm.accountlifecycle.individuals.IndividualDeletedException;
-import org.opencrm.accountlifecycle.individuals.IndividualNotFoundException;
-import org.opencrm.accountlifecycle.settings.InvalidSettingsException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,29 +12,16 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Answers every refused request with an RFC 9457 problem detail that names the field or the id at fault. */
+/**
+ * Answers malformed requests with an RFC 9457 problem detail that names the field at fault. Refusals of the features
+ * themselves are {@link ApiProblem}s, which Spring MVC answers on its own.
+ */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
-
-    @ExceptionHandler({IndividualNotFoundException.class, DossierNotFoundException.class})
-    ProblemDetail notFound(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(IndividualDeletedException.class)
-    ProblemDetail deleted(IndividualDeletedException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(InvalidSettingsException.class)
-    ProblemDetail invalidSettings(InvalidSettingsException e) {
-        return fieldProblem(e.field(), e.getMessage());
-    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
