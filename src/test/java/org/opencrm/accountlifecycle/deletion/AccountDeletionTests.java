@@ -9,6 +9,7 @@ import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.KEY
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -153,22 +154,28 @@ class AccountDeletionTests {
     }
 
     @Test
-    void shouldReuseTheAnonymousPartiesWhenTwoApplicantsAreDeleted() {
+    void shouldReuseOneAnonymousPartyPerTypeWhenTwoApplicantsAreDeleted() {
         applicantWithHousingDossier("ind-1");
         applicantWithHousingDossier("ind-2");
+        data.scheme("association-grant", "ASSOCIATION");
+        data.profile("association-1", "ASSOCIATION", "ind-2");
+        data.dossier("dos-grant", "association-grant", "ind-2", "ind-2", "association-1", FILED);
 
         deletion.deleteForInactivity("ind-1");
         deletion.deleteForInactivity("ind-2");
 
         String anonymous = anonymousIndividual().id();
-        String anonymousHousehold = anonymousProfile(HOUSEHOLD).id();
         assertThat(anonymousIndividualCount()).isEqualTo(1);
-        assertThat(anonymousProfileCount()).isEqualTo(1);
-        assertThat(List.of(
-                        dossiers.findById("dos-ind-1").orElseThrow(),
-                        dossiers.findById("dos-ind-2").orElseThrow()))
+        assertThat(jdbc.sql("SELECT profile_type FROM profile WHERE anonymous_key IS NOT NULL")
+                        .query(String.class)
+                        .list())
+                .containsExactlyInAnyOrder(HOUSEHOLD, "ASSOCIATION");
+        assertThat(List.of(dossierOf("ind-1"), dossierOf("ind-2")))
                 .extracting(Dossier::applicantId, Dossier::beneficiaryId, Dossier::profileId)
-                .containsOnly(tuple(anonymous, anonymous, anonymousHousehold));
+                .containsOnly(
+                        tuple(anonymous, anonymous, anonymousProfile(HOUSEHOLD).id()));
+        assertThat(dossiers.findById("dos-grant").orElseThrow().profileId())
+                .isEqualTo(anonymousProfile("ASSOCIATION").id());
     }
 
     @Test
@@ -179,17 +186,21 @@ class AccountDeletionTests {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(ids.size());
 
-        List<Future<RegistryEntry>> deletions = ids.stream()
-                .map(id -> threads.submit(() -> {
-                    start.await();
-                    return ownTransaction.execute(status -> deletion.deleteForInactivity(id));
-                }))
-                .toList();
-        start.countDown();
-        for (Future<RegistryEntry> deleted : deletions) {
-            deleted.get(60, TimeUnit.SECONDS);
+        List<RegistryEntry> entries = new ArrayList<>();
+        try {
+            List<Future<RegistryEntry>> deletions = ids.stream()
+                    .map(id -> threads.submit(() -> {
+                        start.await();
+                        return ownTransaction.execute(status -> deletion.deleteForInactivity(id));
+                    }))
+                    .toList();
+            start.countDown();
+            for (Future<RegistryEntry> deleted : deletions) {
+                entries.add(deleted.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            threads.shutdownNow();
         }
-        threads.shutdown();
 
         assertThat(anonymousIndividualCount()).isEqualTo(1);
         assertThat(anonymousProfileCount()).isEqualTo(1);
@@ -199,13 +210,14 @@ class AccountDeletionTests {
                         id -> assertThat(individuals.findById(id).orElseThrow().isDeleted())
                                 .isTrue());
         assertThat(registry.count()).isEqualTo(8);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM dossier WHERE applicant_id = ? AND profile_id = ?")
-                        .params(
-                                anonymousIndividual().id(),
-                                anonymousProfile(HOUSEHOLD).id())
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(8);
+        assertThat(entries)
+                .extracting(RegistryEntry::dossiersAnonymised, RegistryEntry::profilesDetached)
+                .containsOnly(tuple(1, 1));
+        assertThat(ids)
+                .extracting(this::dossierOf)
+                .extracting(Dossier::applicantId, Dossier::profileId)
+                .containsOnly(tuple(
+                        anonymousIndividual().id(), anonymousProfile(HOUSEHOLD).id()));
     }
 
     @Test
@@ -260,6 +272,10 @@ class AccountDeletionTests {
                 individualId,
                 "household-of-" + individualId,
                 FILED);
+    }
+
+    private Dossier dossierOf(String applicantId) {
+        return dossiers.findById("dos-" + applicantId).orElseThrow();
     }
 
     private Individual anonymousIndividual() {
