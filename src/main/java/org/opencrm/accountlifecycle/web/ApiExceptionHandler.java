@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.opencrm.accountlifecycle.activity.DossierNotFoundException;
 import org.opencrm.accountlifecycle.individuals.IndividualDeletedException;
@@ -46,11 +48,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        FieldError first = e.getBindingResult().getFieldErrors().get(0);
-        String detail = e.getBindingResult().getFieldErrors().stream()
+        // the validator reports violations in no particular order; sorted, the same input always gets the same answer
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .sorted(Comparator.comparing(FieldError::getField)
+                        .thenComparing(FieldError::getDefaultMessage, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+        String detail = errors.stream()
                 .map(error -> error.getField() + ": " + error.getDefaultMessage())
                 .collect(Collectors.joining("; "));
-        return ResponseEntity.badRequest().body(fieldProblem(first.getField(), detail));
+        return ResponseEntity.badRequest().body(fieldProblem(errors.get(0).getField(), detail));
     }
 
     @Override

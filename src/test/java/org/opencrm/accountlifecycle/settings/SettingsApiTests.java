@@ -8,14 +8,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opencrm.accountlifecycle.support.EngineTime;
 import org.opencrm.accountlifecycle.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -24,12 +28,15 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /** PUT /api/settings refuses bad input with a problem detail naming the field, and then changes nothing. */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class SettingsApiTests {
+
+    private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
 
     @Autowired
     MockMvc mvc;
@@ -43,10 +50,22 @@ class SettingsApiTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ManagementService management;
+
+    private EngineTime time;
+
     @BeforeEach
     void setUp() {
         init(engine);
+        time = new EngineTime(management);
+        time.pin(TODAY);
         new TestData(jdbc, runtime).reset();
+    }
+
+    @AfterEach
+    void resetClock() {
+        time.reset();
     }
 
     static Stream<Arguments> invalidSettings() {
@@ -73,9 +92,15 @@ class SettingsApiTests {
                         "noticeDelayDays: the value must be a whole number"),
                 Arguments.of(
                         "an absurdly long notice delay",
-                        settings("1000000000", "1000000001", "\"NO_LOGIN\""),
+                        settings("1000000000", "60", "\"NO_LOGIN\""),
                         "noticeDelayDays",
-                        "must be less than or equal to 36500"),
+                        "noticeDelayDays: must be less than or equal to 36500"),
+                Arguments.of(
+                        "two absurdly long delays",
+                        settings("1000000000", "1000000001", "\"NO_LOGIN\""),
+                        "deletionDelayDays",
+                        "deletionDelayDays: must be less than or equal to 36500; "
+                                + "noticeDelayDays: must be less than or equal to 36500"),
                 Arguments.of(
                         "a notice delay beyond any whole number",
                         settings("100000000000000000000", "60", "\"NO_LOGIN\""),
@@ -108,9 +133,9 @@ class SettingsApiTests {
     @MethodSource("invalidSettings")
     void shouldRefuseWithAProblemNamingTheFieldWhenASettingIsInvalid(
             String description, String body, String field, String detail) throws Exception {
+        ResultActions response = putSettings(body);
 
-        mvc.perform(put("/api/settings").contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isBadRequest())
+        response.andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.field").value(field))
@@ -121,11 +146,9 @@ class SettingsApiTests {
 
     @Test
     void shouldRefuseWithAProblemWhenTheBodyIsNotJson() throws Exception {
+        ResultActions response = putSettings("{\"noticeDelayDays\": 40, \"deletionDelayDays\": ");
 
-        mvc.perform(put("/api/settings")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"noticeDelayDays\": 40, \"deletionDelayDays\": "))
-                .andExpect(status().isBadRequest())
+        response.andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").doesNotExist())
                 .andExpect(jsonPath("$.detail").value("The request body is missing or is not well-formed JSON"));
@@ -135,11 +158,9 @@ class SettingsApiTests {
 
     @Test
     void shouldAnswerWithTheNewSettingsWhenTheyAreValid() throws Exception {
+        ResultActions response = putSettings(settings("40", "90", "\"NO_RECENT_DOSSIER\""));
 
-        mvc.perform(put("/api/settings")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(settings("40", "90", "\"NO_RECENT_DOSSIER\"")))
-                .andExpect(status().isOk())
+        response.andExpect(status().isOk())
                 .andExpect(jsonPath("$.settings.noticeDelayDays").value(40))
                 .andExpect(jsonPath("$.settings.deletionDelayDays").value(90))
                 .andExpect(jsonPath("$.settings.inactivityMode").value("NO_RECENT_DOSSIER"))
@@ -151,6 +172,11 @@ class SettingsApiTests {
                 .andExpect(jsonPath("$.noticeDelayDays").value(40))
                 .andExpect(jsonPath("$.deletionDelayDays").value(90))
                 .andExpect(jsonPath("$.inactivityMode").value("NO_RECENT_DOSSIER"));
+    }
+
+    private ResultActions putSettings(String body) throws Exception {
+        return mvc.perform(
+                put("/api/settings").contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     private void expectUnchangedSettings() throws Exception {
