@@ -1,7 +1,13 @@
 package org.opencrm.accountlifecycle.web;
 
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -9,7 +15,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.lang.Nullable;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -26,31 +31,64 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        FieldError first = e.getBindingResult().getFieldErrors().get(0);
-        String detail = e.getBindingResult().getFieldErrors().stream()
+        // the validator reports violations in no particular order; sorted, the same input always gets the same answer
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .sorted(Comparator.comparing(FieldError::getField)
+                        .thenComparing(FieldError::getDefaultMessage, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+        String detail = errors.stream()
                 .map(error -> error.getField() + ": " + error.getDefaultMessage())
                 .collect(Collectors.joining("; "));
-        return ResponseEntity.badRequest().body(fieldProblem(first.getField(), detail));
+        return ResponseEntity.badRequest().body(fieldProblem(errors.get(0).getField(), detail));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(unreadableBody(e.getMostSpecificCause()));
+        return ResponseEntity.badRequest().body(unreadableBody(e));
     }
 
-    private static ProblemDetail unreadableBody(@Nullable Throwable cause) {
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+    /**
+     * Names the field when the body is JSON but one of its values does not fit. Jackson puts the field's path on the
+     * outermost exception, which may wrap the actual failure (a number too large for its type, for instance).
+     */
+    private static ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
+        Throwable failure = e.getMostSpecificCause();
+        boolean malformed = failure instanceof StreamReadException && !(failure instanceof InputCoercionException);
+        if (!malformed
+                && e.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(reference -> reference.getFieldName() != null
                             ? reference.getFieldName()
                             : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            String value = mapping instanceof InvalidFormatException invalid ? " '" + invalid.getValue() + "'" : "";
-            return fieldProblem(field, field + ": the value" + value + " is not of the expected type");
+            String value = failure instanceof InvalidFormatException invalid ? " '" + invalid.getValue() + "'" : "";
+            return fieldProblem(field, field + ": the value" + value + " " + expectation(failure));
         }
         return ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, "The request body is missing or is not well-formed JSON");
+    }
+
+    /** What the field expects, in the words of the person who filled the form rather than of Java types. */
+    private static String expectation(Throwable failure) {
+        if (failure instanceof InputCoercionException) {
+            return "is out of range";
+        }
+        Class<?> type = failure instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (type == null) {
+            return "is not of the expected type";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "must be a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        return "is not of the expected type";
     }
 
     private static ProblemDetail fieldProblem(String field, String detail) {

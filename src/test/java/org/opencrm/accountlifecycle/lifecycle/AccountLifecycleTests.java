@@ -4,19 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.KEY;
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.SUBPROCESS_COUNTDOWN;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_DELETION_DUE;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_NOTICE_DUE;
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.VAR_NOTICE_SENT_AT;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,6 +149,42 @@ class AccountLifecycleTests {
     }
 
     @Test
+    void shouldWarnAgainAtDay75AndDeleteAtDay105WhenTheUserLogsInAtDay45() {
+        Instant lastLogin = TODAY.minus(DAY.multipliedBy(10));
+        data.individual("ind-4", "Jean", "O'Neil", TODAY.minus(DAY.multipliedBy(400)), lastLogin);
+        lifecycle.enrol("ind-4");
+        ProcessInstance instance = lifecycleOf("ind-4");
+        time.advanceTo(lastLogin.plus(DAY.multipliedBy(45)));
+
+        activity.recordLogin("ind-4");
+
+        assertThat(noticeSentAtVariables(instance)).isEmpty();
+
+        time.advanceTo(lastLogin.plus(DAY.multipliedBy(75)));
+
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(instance).isWaitingAt(TIMER_DELETION_DUE);
+        assertThat(timerOf(instance).getDuedate().toInstant()).isEqualTo(lastLogin.plus(DAY.multipliedBy(105)));
+        String countdownScope = runtime.getActivityInstance(instance.getId())
+                .getActivityInstances(SUBPROCESS_COUNTDOWN)[0]
+                .getId();
+        assertThat(noticeSentAtVariables(instance)).singleElement().satisfies(noticeSentAt -> {
+            assertThat(noticeSentAt.getValue()).isEqualTo(Date.from(lastLogin.plus(DAY.multipliedBy(75))));
+            assertThat(noticeSentAt.getActivityInstanceId()).isEqualTo(countdownScope);
+        });
+
+        time.advanceTo(lastLogin.plus(DAY.multipliedBy(105)).minusSeconds(1));
+
+        assertThat(individuals.findActiveById("ind-4")).isPresent();
+
+        time.advanceTo(lastLogin.plus(DAY.multipliedBy(105)));
+
+        assertThat(individuals.findById("ind-4").orElseThrow().deletedAt())
+                .isEqualTo(lastLogin.plus(DAY.multipliedBy(105)));
+        assertThat(instance).isEnded();
+    }
+
+    @Test
     void shouldWarnAtOnceAndGrantTheFullGracePeriodWhenAnOldAccountIsEnrolled() {
         Instant createdThreeYearsAgo = TODAY.minus(DAY.multipliedBy(3 * 365));
         data.individual("ind-3", "Zoé", "Martin", createdThreeYearsAgo, null);
@@ -171,6 +212,13 @@ class AccountLifecycleTests {
                 .processDefinitionKey(KEY)
                 .processInstanceBusinessKey(individualId)
                 .singleResult();
+    }
+
+    private List<VariableInstance> noticeSentAtVariables(ProcessInstance instance) {
+        return runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(instance.getId())
+                .variableName(VAR_NOTICE_SENT_AT)
+                .list();
     }
 
     private Job timerOf(ProcessInstance instance) {

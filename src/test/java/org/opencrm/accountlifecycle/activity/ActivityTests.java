@@ -1,0 +1,185 @@
+package org.opencrm.accountlifecycle.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.KEY;
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.SUBPROCESS_COUNTDOWN;
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_DELETION_DUE;
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_NOTICE_DUE;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.time.Duration;
+import java.time.Instant;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opencrm.accountlifecycle.individuals.IndividualRepository;
+import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
+import org.opencrm.accountlifecycle.settings.InactivityMode;
+import org.opencrm.accountlifecycle.settings.SettingsChange;
+import org.opencrm.accountlifecycle.settings.SettingsService;
+import org.opencrm.accountlifecycle.support.EngineTime;
+import org.opencrm.accountlifecycle.support.TestData;
+import org.opencrm.accountlifecycle.support.TestSmtp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Which activity restarts a countdown, and activity of individuals that have none. Notice 30 days, deletion 60. */
+@SpringBootTest
+@ActiveProfiles("test")
+class ActivityTests {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = TestSmtp.server();
+
+    private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
+    private static final Duration DAY = Duration.ofDays(1);
+    private static final Instant CREATED = TODAY.minus(DAY.multipliedBy(400));
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    LifecycleService lifecycle;
+
+    @Autowired
+    ActivityService activity;
+
+    @Autowired
+    SettingsService settings;
+
+    @Autowired
+    IndividualRepository individuals;
+
+    private EngineTime time;
+    private TestData data;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        time = new EngineTime(management);
+        data = new TestData(jdbc, runtime);
+        time.pin(TODAY);
+        data.reset();
+    }
+
+    @AfterEach
+    void resetClock() {
+        time.reset();
+    }
+
+    @Test
+    void shouldKeepTheNoticeDateWhenTheUserLogsInAndOnlyDossiersCount() {
+        Instant filed = TODAY.minus(DAY.multipliedBy(10));
+        applicantWithOneDossier("ind-1", filed);
+        settings.update(settingsWith(InactivityMode.NO_RECENT_DOSSIER, true));
+        lifecycle.enrol("ind-1");
+        Job noticeTimer = timerOf("ind-1");
+
+        time.advanceBy(DAY.multipliedBy(5));
+        activity.recordLogin("ind-1");
+
+        Job timerAfterLogin = timerOf("ind-1");
+        assertThat(timerAfterLogin.getId()).isEqualTo(noticeTimer.getId());
+        assertThat(timerAfterLogin.getDuedate().toInstant()).isEqualTo(filed.plus(DAY.multipliedBy(30)));
+        assertThat(countdownsStarted("ind-1")).isEqualTo(1);
+        assertThat(individuals.findById("ind-1").orElseThrow().lastLoginAt())
+                .isEqualTo(TODAY.plus(DAY.multipliedBy(5)));
+    }
+
+    @Test
+    void shouldRestartTheCountdownFromTheNewDossierWhenOnlyDossiersCount() {
+        Instant filed = TODAY.minus(DAY.multipliedBy(10));
+        applicantWithOneDossier("ind-1", filed);
+        settings.update(settingsWith(InactivityMode.NO_RECENT_DOSSIER, true));
+        lifecycle.enrol("ind-1");
+        time.advanceTo(filed.plus(DAY.multipliedBy(35)));
+        assertThat(lifecycleOf("ind-1")).isWaitingAt(TIMER_DELETION_DUE);
+
+        activity.fileDossier(new ActivityService.NewDossier("dos-2", "housing-aid", "ind-1", "ind-1", null));
+
+        assertThat(lifecycleOf("ind-1")).isWaitingAt(TIMER_NOTICE_DUE);
+        assertThat(timerOf("ind-1").getDuedate().toInstant()).isEqualTo(filed.plus(DAY.multipliedBy(35 + 30)));
+        assertThat(countdownsStarted("ind-1")).isEqualTo(2);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void shouldRecordTheLoginWhenTheMechanismIsDisabled() {
+        data.individual("ind-1", "Jean", "Martin", CREATED, TODAY.minus(DAY.multipliedBy(10)));
+        settings.update(settingsWith(InactivityMode.NO_LOGIN, false));
+
+        activity.recordLogin("ind-1");
+
+        assertThat(individuals.findById("ind-1").orElseThrow().lastLoginAt()).isEqualTo(TODAY);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(KEY)
+                        .count())
+                .isZero();
+    }
+
+    @Test
+    void shouldStartACountdownFromTheLoginWhenTheIndividualIsNotEnrolled() {
+        data.individual("ind-1", "Jean", "Martin", CREATED, null);
+
+        activity.recordLogin("ind-1");
+
+        assertThat(individuals.findById("ind-1").orElseThrow().lastLoginAt()).isEqualTo(TODAY);
+        assertThat(lifecycleOf("ind-1")).isWaitingAt(TIMER_NOTICE_DUE);
+        assertThat(timerOf("ind-1").getDuedate().toInstant()).isEqualTo(TODAY.plus(DAY.multipliedBy(30)));
+    }
+
+    private void applicantWithOneDossier(String individualId, Instant filed) {
+        data.individual(individualId, "Amélie", "Dupont", CREATED, TODAY.minus(DAY.multipliedBy(200)));
+        data.scheme("housing-aid", null);
+        data.dossier("dos-1", "housing-aid", individualId, individualId, null, filed);
+    }
+
+    private static SettingsChange settingsWith(InactivityMode mode, boolean enabled) {
+        return new SettingsChange(30, 60, mode, enabled, "inactivity-notice", "account-deleted");
+    }
+
+    private ProcessInstance lifecycleOf(String individualId) {
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(KEY)
+                .processInstanceBusinessKey(individualId)
+                .singleResult();
+    }
+
+    private Job timerOf(String individualId) {
+        return management
+                .createJobQuery()
+                .processInstanceId(lifecycleOf(individualId).getId())
+                .timers()
+                .singleResult();
+    }
+
+    private long countdownsStarted(String individualId) {
+        return history.createHistoricActivityInstanceQuery()
+                .processInstanceId(lifecycleOf(individualId).getId())
+                .activityId(SUBPROCESS_COUNTDOWN)
+                .count();
+    }
+}
