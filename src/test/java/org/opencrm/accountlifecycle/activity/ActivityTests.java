@@ -26,17 +26,15 @@ import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
 import org.opencrm.accountlifecycle.settings.InactivityMode;
 import org.opencrm.accountlifecycle.settings.SettingsChange;
 import org.opencrm.accountlifecycle.settings.SettingsService;
+import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
 import org.opencrm.accountlifecycle.support.EngineTime;
 import org.opencrm.accountlifecycle.support.TestData;
 import org.opencrm.accountlifecycle.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Which activity restarts a countdown, and activity of individuals that have none. Notice 30 days, deletion 60. */
-@SpringBootTest
-@ActiveProfiles("test")
+@AccountLifecycleTest
 class ActivityTests {
 
     @RegisterExtension

@@ -36,19 +36,17 @@ import org.opencrm.accountlifecycle.profiles.ProfileRepository;
 import org.opencrm.accountlifecycle.registry.DeletionMethod;
 import org.opencrm.accountlifecycle.registry.RegistryEntry;
 import org.opencrm.accountlifecycle.registry.RegistryRepository;
+import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
 import org.opencrm.accountlifecycle.support.EngineTime;
 import org.opencrm.accountlifecycle.support.TestData;
 import org.opencrm.accountlifecycle.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The deletion of SPEC section 4: anonymised dossiers, detached profiles, a registry entry, a gone account. */
-@SpringBootTest
-@ActiveProfiles("test")
+@AccountLifecycleTest
 class AccountDeletionTests {
 
     @RegisterExtension

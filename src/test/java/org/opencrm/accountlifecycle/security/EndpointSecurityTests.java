@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
+import org.opencrm.accountlifecycle.support.TestAccounts;
 import org.opencrm.accountlifecycle.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -64,11 +65,6 @@ class EndpointSecurityTests {
         ALLOWED.put("/camunda/api", Set.of(Role.ADMINISTRATOR));
         ALLOWED.put("/v3/api-docs", Set.of(Role.ADMINISTRATOR));
     }
-
-    private static final Map<Role, String[]> CREDENTIALS = Map.of(
-            Role.ADMINISTRATOR, new String[] {"admin", "test-administrator-password"},
-            Role.AGENT, new String[] {"agent", "test-agent-password"},
-            Role.INTEGRATION, new String[] {"integration", "test-integration-password"});
 
     @LocalServerPort
     int port;
@@ -152,8 +148,8 @@ class EndpointSecurityTests {
     private int get(String path, Role role) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (role != null) {
-            String[] credentials = CREDENTIALS.get(role);
-            String token = credentials[0] + ":" + credentials[1];
+            TestAccounts account = TestAccounts.valueOf(role.name());
+            String token = account.username + ":" + account.password;
             request.header(
                     "Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));

@@ -2,6 +2,7 @@ package org.opencrm.accountlifecycle.settings;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.hamcrest.Matchers.containsString;
+import static org.opencrm.accountlifecycle.support.TestAccounts.administrator;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -19,21 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
 import org.opencrm.accountlifecycle.support.EngineTime;
 import org.opencrm.accountlifecycle.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** PUT /api/settings refuses bad input with a problem detail naming the field, and then changes nothing. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@AccountLifecycleTest
 class SettingsApiTests {
 
     private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
@@ -167,7 +164,7 @@ class SettingsApiTests {
                 .andExpect(jsonPath("$.settings.enabled").value(true))
                 .andExpect(jsonPath("$.countdownsChanged").value(0));
 
-        mvc.perform(get("/api/settings"))
+        mvc.perform(get("/api/settings").with(administrator()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.noticeDelayDays").value(40))
                 .andExpect(jsonPath("$.deletionDelayDays").value(90))
@@ -175,12 +172,14 @@ class SettingsApiTests {
     }
 
     private ResultActions putSettings(String body) throws Exception {
-        return mvc.perform(
-                put("/api/settings").contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(put("/api/settings")
+                .with(administrator())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 
     private void expectUnchangedSettings() throws Exception {
-        mvc.perform(get("/api/settings"))
+        mvc.perform(get("/api/settings").with(administrator()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.noticeDelayDays").value(30))
                 .andExpect(jsonPath("$.deletionDelayDays").value(60))

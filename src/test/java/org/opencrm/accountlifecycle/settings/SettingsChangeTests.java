@@ -21,17 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opencrm.accountlifecycle.deletion.AccountDeletionService;
 import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
+import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
 import org.opencrm.accountlifecycle.support.EngineTime;
 import org.opencrm.accountlifecycle.support.TestData;
 import org.opencrm.accountlifecycle.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** A change of settings applies to the countdowns already running (SPEC section 3). Before it: 30/60, NO_LOGIN. */
-@SpringBootTest
-@ActiveProfiles("test")
+@AccountLifecycleTest
 class SettingsChangeTests {
 
     @RegisterExtension
