@@ -79,7 +79,8 @@ public class AccountDeletionService {
                 null, individualId, now, method, deletedBy, reason, asApplicant, asBeneficiary, profilesDetached));
 
         log.info(
-                "Individual deleted individualId={} method={} dossiersAnonymised={} beneficiaryDossiers={} profilesDetached={}",
+                "Individual deleted individualId={} method={} dossiersAnonymised={} beneficiaryDossiers={}"
+                        + " profilesDetached={}",
                 individualId,
                 method,
                 asApplicant,

@@ -53,7 +53,8 @@ public class SettingsService {
                 .mapToInt(listener -> listener.settingsChanged(previous, saved))
                 .sum();
         log.info(
-                "Settings changed noticeDelayDays={} deletionDelayDays={} inactivityMode={} enabled={} countdownsChanged={}",
+                "Settings changed noticeDelayDays={} deletionDelayDays={} inactivityMode={} enabled={}"
+                        + " countdownsChanged={}",
                 saved.noticeDelayDays(),
                 saved.deletionDelayDays(),
                 saved.inactivityMode(),

@@ -69,7 +69,8 @@ public final class TestData {
     public void dossier(
             String id, String schemeId, String applicantId, String beneficiaryId, String profileId, Instant at) {
         jdbc.sql("""
-                        INSERT INTO dossier (id, scheme_id, applicant_id, beneficiary_id, profile_id, created_at, updated_at)
+                        INSERT INTO dossier
+                            (id, scheme_id, applicant_id, beneficiary_id, profile_id, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(id, schemeId, applicantId, beneficiaryId, profileId, utc(at), utc(at))
