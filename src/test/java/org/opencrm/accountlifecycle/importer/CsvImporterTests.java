@@ -337,6 +337,38 @@ class CsvImporterTests {
         assertNothingImported();
     }
 
+    @Test
+    void shouldRefuseTheImportWhenALineIsNotUtf8() {
+        byte[] latin1 = """
+                id,first_name,last_name,email,created_at,last_login_at
+                ind-1,Yann,Le Bihan,yann@example.org,2024-03-01T09:00:00Z,
+                ind-2,Hélène,Quéré,helene@example.org,2024-03-01T09:00:00Z,
+                """.getBytes(StandardCharsets.ISO_8859_1);
+        CsvFolder files = CsvFolder.valid().withBytes("individuals.csv", latin1);
+
+        assertThatExceptionOfType(ImportException.class)
+                .isThrownBy(() -> importer.importFolder(files.writeTo(folder)))
+                .withMessage("individuals.csv line 3: the line is not valid UTF-8");
+        assertNothingImported();
+    }
+
+    @Test
+    void shouldNameTheLineOfTheFileWhenABlankLinePrecedesTheError() {
+        CsvFolder files = CsvFolder.valid()
+                .with(
+                        "profiles.csv",
+                        "id,type,name",
+                        "hh-1,HOUSEHOLD,Foyer Le Guévellec",
+                        "",
+                        "org-1,association,Club");
+
+        assertThatExceptionOfType(ImportException.class)
+                .isThrownBy(() -> importer.importFolder(files.writeTo(folder)))
+                .withMessage(
+                        "profiles.csv line 4: type is not a code (upper-case letters, digits and '_', at most 40)");
+        assertNothingImported();
+    }
+
     private void assertNothingImported() {
         for (String table :
                 List.of("individual", "profile", "membership", "scheme", "dossier", "lifecycle_enrolment")) {
