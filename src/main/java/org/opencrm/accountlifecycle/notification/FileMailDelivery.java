@@ -33,7 +33,8 @@ class FileMailDelivery implements MailDelivery {
     public void deliver(MimeMessage message) {
         try {
             Files.createDirectories(folder);
-            Path file = folder.resolve(System.currentTimeMillis() + "-" + UUID.randomUUID() + ".eml");
+            String template = message.getHeader(NotificationService.TEMPLATE_HEADER, null);
+            Path file = folder.resolve(System.currentTimeMillis() + "-" + template + "-" + UUID.randomUUID() + ".eml");
             message.saveChanges();
             try (OutputStream out = Files.newOutputStream(file)) {
                 message.writeTo(out);

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class NotificationService {
 
+    /** Names the template a mail came from, so that operators and tests can tell the mails apart. */
+    static final String TEMPLATE_HEADER = "X-Account-Lifecycle-Template";
+
     private final IndividualRepository individuals;
     private final MailTemplateRepository templates;
     private final SettingsService settings;
@@ -68,6 +71,7 @@ public class NotificationService {
             helper.setTo(individual.email());
             helper.setSubject(mail.subject());
             helper.setText(mail.htmlBody(), true);
+            message.setHeader(TEMPLATE_HEADER, templateId);
             delivery.deliver(message);
         } catch (MessagingException e) {
             throw new IllegalStateException("Could not compose the mail for individual " + individualId, e);
