@@ -2,7 +2,7 @@ package org.opencrm.accountlifecycle.registry;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.util.List;
+import org.opencrm.accountlifecycle.web.Paged;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,12 +23,10 @@ class RegistryController {
 
     /** The latest deletions first. */
     @GetMapping
-    RegistryPage list(
+    Paged<RegistryEntry> list(
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return new RegistryPage(
+        return new Paged<>(
                 registry.count(), page, size, registry.findAllByOrderByDeletedAtDescIdDesc(PageRequest.of(page, size)));
     }
-
-    record RegistryPage(long total, int page, int size, List<RegistryEntry> entries) {}
 }
