@@ -153,11 +153,15 @@ public class LifecycleService implements SettingsChangeListener {
     }
 
     /**
-     * Re-evaluates every waiting timer against the current settings. A countdown already past its notice whose
-     * reference date now lies after that notice (the inactivity definition changed) restarts, so that nobody is
-     * deleted on a warning that the new definition would not have sent.
+     * Brings every waiting timer in line with the current settings and CRM data; timers already right are left alone,
+     * so a second pass changes nothing. A countdown past its notice whose reference date now lies after that notice
+     * (the inactivity definition changed) restarts, so that nobody is deleted on a warning the new definition would
+     * not have sent.
+     *
+     * @return how many countdowns were moved or restarted
      */
-    private int realignTimers() {
+    @Transactional
+    public int realignTimers() {
         int moved = recalculate(TIMER_NOTICE_DUE, List.of());
         List<String> toRestart = new ArrayList<>();
         moved += recalculate(TIMER_DELETION_DUE, toRestart);
@@ -181,9 +185,20 @@ public class LifecycleService implements SettingsChangeListener {
                     .listPage(first, properties.pageSize());
             for (Job job : page) {
                 String individualId = businessKeyOf(job);
-                if (timerId.equals(TIMER_DELETION_DUE) && referenceMovedPastNotice(individualId, job)) {
-                    toRestart.add(individualId);
+                Countdown countdown = schedule.countdownOf(individualId);
+                Instant expected;
+                if (timerId.equals(TIMER_DELETION_DUE)) {
+                    Instant noticeSentAt = noticeSentAt(job);
+                    if (countdown.reference().isAfter(noticeSentAt)) {
+                        toRestart.add(individualId);
+                        continue;
+                    }
+                    expected = countdown.deletionDueAt(noticeSentAt);
                 } else {
+                    expected = countdown.noticeDueAt();
+                }
+                // due dates are kept to the millisecond
+                if (!Date.from(expected).equals(job.getDuedate())) {
                     management.recalculateJobDuedate(job.getId(), false);
                     moved++;
                 }
@@ -200,10 +215,8 @@ public class LifecycleService implements SettingsChangeListener {
                 .getBusinessKey();
     }
 
-    private boolean referenceMovedPastNotice(String individualId, Job timer) {
-        Date noticeSentAt = (Date) runtime.getVariable(timer.getExecutionId(), VAR_NOTICE_SENT_AT);
-        Instant reference = schedule.countdownOf(individualId).reference();
-        return reference.isAfter(noticeSentAt.toInstant());
+    private Instant noticeSentAt(Job deletionTimer) {
+        return ((Date) runtime.getVariable(deletionTimer.getExecutionId(), VAR_NOTICE_SENT_AT)).toInstant();
     }
 
     private int stopAll() {

@@ -47,7 +47,12 @@ class SecurityConfiguration {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/login", "/error")
                         .permitAll()
-                        .requestMatchers("/api/settings/**", "/api/templates/**", "/api/preview/**", "/api/imports/**")
+                        .requestMatchers(
+                                "/api/settings/**",
+                                "/api/templates/**",
+                                "/api/preview/**",
+                                "/api/imports/**",
+                                "/api/scheduled-task/**")
                         .hasRole(Role.ADMINISTRATOR.name())
                         .requestMatchers("/api/registry/**")
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.AGENT.name())

@@ -54,6 +54,7 @@ class EndpointSecurityTests {
         ALLOWED.put("/api/templates", Set.of(Role.ADMINISTRATOR));
         ALLOWED.put("/api/preview", Set.of(Role.ADMINISTRATOR));
         ALLOWED.put("/api/imports", Set.of(Role.ADMINISTRATOR));
+        ALLOWED.put("/api/scheduled-task", Set.of(Role.ADMINISTRATOR));
         ALLOWED.put("/api/registry", Set.of(Role.ADMINISTRATOR, Role.AGENT));
         ALLOWED.put("/api/deletions", Set.of(Role.AGENT));
         ALLOWED.put("/api/individuals", Set.of(Role.INTEGRATION));
