@@ -1,5 +1,6 @@
 package org.opencrm.accountlifecycle.notification;
 
+import java.util.List;
 import org.opencrm.accountlifecycle.settings.TemplateCatalogue;
 import org.springframework.stereotype.Component;
 
@@ -15,5 +16,10 @@ class MailTemplateCatalogue implements TemplateCatalogue {
     @Override
     public boolean exists(String templateId) {
         return templates.existsById(templateId);
+    }
+
+    @Override
+    public List<String> ids() {
+        return templates.findAllIds();
     }
 }

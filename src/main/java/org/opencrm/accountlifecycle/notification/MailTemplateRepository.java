@@ -1,6 +1,8 @@
 package org.opencrm.accountlifecycle.notification;
 
+import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
 interface MailTemplateRepository extends Repository<MailTemplate, String> {
@@ -8,4 +10,7 @@ interface MailTemplateRepository extends Repository<MailTemplate, String> {
     Optional<MailTemplate> findById(String id);
 
     boolean existsById(String id);
+
+    @Query("SELECT id FROM mail_template ORDER BY id")
+    List<String> findAllIds();
 }

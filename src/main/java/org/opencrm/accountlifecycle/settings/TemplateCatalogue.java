@@ -1,7 +1,12 @@
 package org.opencrm.accountlifecycle.settings;
 
-/** Tells whether a mail template exists, so that settings never point at a missing one. */
+import java.util.List;
+
+/** The mail templates the settings may point at; settings never point at a missing one. */
 public interface TemplateCatalogue {
 
     boolean exists(String templateId);
+
+    /** Every template id, for the administrator to choose from. */
+    List<String> ids();
 }
