@@ -194,10 +194,9 @@ class ActivityApiTests {
         ResultActions response = dossierUpdated("dos-1");
 
         response.andExpect(status().isConflict())
-                .andExpect(
-                        jsonPath("$.detail")
-                                .value(
-                                        "The applicant of dossier 'dos-1' is deleted; the dossier is kept anonymised, unchanged"));
+                .andExpect(jsonPath("$.detail")
+                        .value("The applicant of dossier 'dos-1' is deleted; "
+                                + "the dossier is kept anonymised, unchanged"));
         assertThat(updatedAt("dos-1")).isEqualTo(CREATED);
         assertThat(runtime.createProcessInstanceQuery().count()).isZero();
     }

@@ -43,7 +43,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** The individuals API: create enrols, change restarts nothing, deleted and Anonymous never show, bad input changes nothing. */
+/**
+ * The individuals API: a create enrols, a change restarts nothing, deleted and Anonymous individuals never show, and
+ * bad input changes nothing.
+ */
 @AccountLifecycleTest
 class IndividualApiTests {
 

@@ -77,10 +77,9 @@ class ProfileApiTests {
         response.andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value("profileType"))
-                .andExpect(
-                        jsonPath("$.detail")
-                                .value(
-                                        "profileType: must be an upper-case letter then up to 39 upper-case letters, digits or _"));
+                .andExpect(jsonPath("$.detail")
+                        .value("profileType: must be an upper-case letter "
+                                + "then up to 39 upper-case letters, digits or _"));
         assertThat(count("profile")).isZero();
     }
 
