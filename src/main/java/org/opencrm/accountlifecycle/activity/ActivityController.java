@@ -1,20 +1,21 @@
 package org.opencrm.accountlifecycle.activity;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-import org.opencrm.accountlifecycle.dossiers.Dossier;
+import jakarta.validation.constraints.NotNull;
+import org.opencrm.accountlifecycle.web.CrmId;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Activity reported by the portal and the CRM. */
+/**
+ * Activity events reported by the portal. Sending the same event twice is harmless: the countdown restarts from the
+ * same moment, and stays one countdown.
+ */
 @RestController
-@RequestMapping("/api")
+@RequestMapping("/api/activity")
 class ActivityController {
 
     private final ActivityService activity;
@@ -23,30 +24,20 @@ class ActivityController {
         this.activity = activity;
     }
 
-    @PostMapping("/activity/logins")
+    @PostMapping("/logins")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void login(@Valid @RequestBody LoginEvent event) {
         activity.recordLogin(event.individualId());
     }
 
+    /** The applicant updated the dossier on the portal. */
     @PostMapping("/dossiers")
-    @ResponseStatus(HttpStatus.CREATED)
-    Dossier file(@Valid @RequestBody DossierRequest request) {
-        return activity.fileDossier(new ActivityService.NewDossier(
-                request.id(), request.schemeId(), request.applicantId(), request.beneficiaryId(), request.profileId()));
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void dossierUpdated(@Valid @RequestBody DossierEvent event) {
+        activity.updateDossier(event.dossierId());
     }
 
-    @PostMapping("/dossiers/{dossierId}/updates")
-    Dossier update(@PathVariable String dossierId) {
-        return activity.updateDossier(dossierId);
-    }
+    record LoginEvent(@NotNull @CrmId String individualId) {}
 
-    record LoginEvent(@NotBlank @Size(max = 64) String individualId) {}
-
-    record DossierRequest(
-            @Size(max = 64) String id,
-            @NotBlank @Size(max = 64) String schemeId,
-            @NotBlank @Size(max = 64) String applicantId,
-            @NotBlank @Size(max = 64) String beneficiaryId,
-            @Size(max = 64) String profileId) {}
+    record DossierEvent(@NotNull @CrmId String dossierId) {}
 }

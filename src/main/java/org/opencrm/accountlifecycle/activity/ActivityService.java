@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.opencrm.accountlifecycle.dossiers.Dossier;
+import org.opencrm.accountlifecycle.dossiers.DossierNotFoundException;
+import org.opencrm.accountlifecycle.dossiers.DossierReferences;
 import org.opencrm.accountlifecycle.dossiers.DossierRepository;
 import org.opencrm.accountlifecycle.individuals.Individual;
 import org.opencrm.accountlifecycle.individuals.IndividualDeletedException;
@@ -12,6 +14,7 @@ import org.opencrm.accountlifecycle.individuals.IndividualRepository;
 import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
 import org.opencrm.accountlifecycle.settings.InactivityMode;
 import org.opencrm.accountlifecycle.settings.SettingsService;
+import org.opencrm.accountlifecycle.web.DuplicateIdException;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +28,7 @@ public class ActivityService {
 
     private final IndividualRepository individuals;
     private final DossierRepository dossiers;
+    private final DossierReferences references;
     private final JdbcAggregateTemplate aggregates;
     private final SettingsService settings;
     private final LifecycleService lifecycle;
@@ -33,12 +37,14 @@ public class ActivityService {
     ActivityService(
             IndividualRepository individuals,
             DossierRepository dossiers,
+            DossierReferences references,
             JdbcAggregateTemplate aggregates,
             SettingsService settings,
             LifecycleService lifecycle,
             Clock clock) {
         this.individuals = individuals;
         this.dossiers = dossiers;
+        this.references = references;
         this.aggregates = aggregates;
         this.settings = settings;
         this.lifecycle = lifecycle;
@@ -55,13 +61,15 @@ public class ActivityService {
         countActivity(individualId, InactivityMode.NO_LOGIN);
     }
 
-    /** A new dossier, filed now. */
+    /** A new dossier, filed now by its applicant. */
     @Transactional
     public Dossier fileDossier(NewDossier request) {
-        requireActive(request.applicantId());
-        requireActive(request.beneficiaryId());
-        Instant now = clock.instant();
         String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
+        if (dossiers.existsById(id)) {
+            throw new DuplicateIdException("dossier", id);
+        }
+        references.check(request.schemeId(), request.applicantId(), request.beneficiaryId(), request.profileId());
+        Instant now = clock.instant();
         Dossier dossier = aggregates.insert(new Dossier(
                 id, request.schemeId(), request.applicantId(), request.beneficiaryId(), request.profileId(), now, now));
 
@@ -69,18 +77,48 @@ public class ActivityService {
         return dossier;
     }
 
-    /** An update of a dossier by its applicant, which counts as recent activity like a new one. */
+    /**
+     * A change of a dossier's scheme, beneficiary or profile. The applicant stays: the dossier is theirs, and the
+     * change counts as their recent activity.
+     */
+    @Transactional
+    public Dossier changeDossier(String dossierId, DossierChange change) {
+        Dossier current = findWithActiveApplicant(dossierId);
+        references.check(change.schemeId(), current.applicantId(), change.beneficiaryId(), change.profileId());
+
+        return touch(new Dossier(
+                current.id(),
+                change.schemeId(),
+                current.applicantId(),
+                change.beneficiaryId(),
+                change.profileId(),
+                current.createdAt(),
+                current.updatedAt()));
+    }
+
+    /** An update of a dossier by its applicant, reported by the portal, which counts as recent activity. */
     @Transactional
     public Dossier updateDossier(String dossierId) {
-        Dossier current = dossiers.findById(dossierId).orElseThrow(() -> new DossierNotFoundException(dossierId));
-        requireActive(current.applicantId());
+        return touch(findWithActiveApplicant(dossierId));
+    }
+
+    private Dossier findWithActiveApplicant(String dossierId) {
+        Dossier dossier = dossiers.findById(dossierId).orElseThrow(() -> new DossierNotFoundException(dossierId));
+        // after a deletion the applicant is the Anonymous individual, which has no account to be active with
+        if (individuals.findActiveById(dossier.applicantId()).isEmpty()) {
+            throw new DossierOfDeletedApplicantException(dossierId);
+        }
+        return dossier;
+    }
+
+    private Dossier touch(Dossier dossier) {
         Dossier updated = aggregates.update(new Dossier(
-                current.id(),
-                current.schemeId(),
-                current.applicantId(),
-                current.beneficiaryId(),
-                current.profileId(),
-                current.createdAt(),
+                dossier.id(),
+                dossier.schemeId(),
+                dossier.applicantId(),
+                dossier.beneficiaryId(),
+                dossier.profileId(),
+                dossier.createdAt(),
                 clock.instant()));
 
         countActivity(updated.applicantId(), InactivityMode.NO_RECENT_DOSSIER);
@@ -93,12 +131,6 @@ public class ActivityService {
         }
     }
 
-    private void requireActive(String individualId) {
-        if (individuals.findActiveById(individualId).isEmpty()) {
-            throw refusal(individualId);
-        }
-    }
-
     private RuntimeException refusal(String individualId) {
         return individuals
                 .findById(individualId)
@@ -107,5 +139,8 @@ public class ActivityService {
                 .orElseGet(() -> new IndividualNotFoundException(individualId));
     }
 
+    /** @param id the CRM's id, or null for a generated one */
     public record NewDossier(String id, String schemeId, String applicantId, String beneficiaryId, String profileId) {}
+
+    public record DossierChange(String schemeId, String beneficiaryId, String profileId) {}
 }

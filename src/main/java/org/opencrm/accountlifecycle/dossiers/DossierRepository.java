@@ -12,6 +12,14 @@ public interface DossierRepository extends Repository<Dossier, String> {
 
     Optional<Dossier> findById(String id);
 
+    boolean existsById(String id);
+
+    long count();
+
+    /** One page of all dossiers, in id order; those of deleted people included, anonymised. */
+    @Query("SELECT * FROM dossier ORDER BY id LIMIT :limit OFFSET :offset")
+    List<Dossier> findPage(@Param("limit") int limit, @Param("offset") long offset);
+
     List<Dossier> findByApplicantId(String applicantId);
 
     List<Dossier> findByBeneficiaryId(String beneficiaryId);

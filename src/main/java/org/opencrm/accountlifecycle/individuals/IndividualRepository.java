@@ -13,6 +13,9 @@ public interface IndividualRepository extends Repository<Individual, String> {
     /** Any individual, deleted or not: the deletion mail still needs the address the person had. */
     Optional<Individual> findById(String id);
 
+    /** Whether the id is taken, by an active, deleted or Anonymous individual alike. */
+    boolean existsById(String id);
+
     /** The look-up of the CRM: deleted individuals and the Anonymous individual are not found. */
     @Query("""
             SELECT * FROM individual
@@ -33,6 +36,15 @@ public interface IndividualRepository extends Repository<Individual, String> {
             """)
     long countActive();
 
+    /** One page of the CRM's list: active individuals, in id order. */
+    @Query("""
+            SELECT * FROM individual
+            WHERE deleted_at IS NULL AND anonymous_key IS NULL
+            ORDER BY id
+            LIMIT :limit OFFSET :offset
+            """)
+    List<Individual> findActivePage(@Param("limit") int limit, @Param("offset") long offset);
+
     /** Active individuals that have no lifecycle yet, in id order, one page after the given id. */
     @Query("""
             SELECT i.id FROM individual i
@@ -43,6 +55,30 @@ public interface IndividualRepository extends Repository<Individual, String> {
             LIMIT :limit
             """)
     List<String> findIdsWithoutLifecycle(@Param("afterId") String afterId, @Param("limit") int limit);
+
+    @Modifying
+    @Query("""
+            INSERT INTO individual (id, first_name, last_name, email, created_at)
+            VALUES (:id, :firstName, :lastName, :email, :createdAt)
+            """)
+    void insert(
+            @Param("id") String id,
+            @Param("firstName") String firstName,
+            @Param("lastName") String lastName,
+            @Param("email") String email,
+            @Param("createdAt") Instant createdAt);
+
+    /** Changes names and address of an active individual; deleted and Anonymous individuals are left alone. */
+    @Modifying
+    @Query("""
+            UPDATE individual SET first_name = :firstName, last_name = :lastName, email = :email
+            WHERE id = :id AND deleted_at IS NULL AND anonymous_key IS NULL
+            """)
+    int updateContact(
+            @Param("id") String id,
+            @Param("firstName") String firstName,
+            @Param("lastName") String lastName,
+            @Param("email") String email);
 
     @Modifying
     @Query("""

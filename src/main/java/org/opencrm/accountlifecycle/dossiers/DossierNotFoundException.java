@@ -1,8 +1,9 @@
-package org.opencrm.accountlifecycle.activity;
+package org.opencrm.accountlifecycle.dossiers;
 
 import org.opencrm.accountlifecycle.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 
+/** No dossier with that id. */
 public class DossierNotFoundException extends ApiProblem {
 
     public DossierNotFoundException(String dossierId) {
