@@ -1,8 +1,8 @@
 package org.opencrm.accountlifecycle.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.contains;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.hamcrest.Matchers.contains;
 import static org.opencrm.accountlifecycle.support.TestAccounts.administrator;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -116,8 +116,7 @@ class MailTemplateApiTests {
         mvc.perform(get("/api/templates").with(administrator()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(3))
-                .andExpect(jsonPath("$.items[*].id")
-                        .value(contains("account-deleted", "inactivity-notice", "rappel")))
+                .andExpect(jsonPath("$.items[*].id").value(contains("account-deleted", "inactivity-notice", "rappel")))
                 .andExpect(jsonPath("$.items[2].subject").value("Dernier rappel, {{firstName}}"))
                 .andExpect(jsonPath("$.items[2].body").doesNotExist());
         expectTemplate("rappel", "Dernier rappel, {{firstName}}", "<p>{{deletionDate}}</p>");
