@@ -16,8 +16,9 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads one file of an import a line at a time: UTF-8 with or without a byte order mark, or Windows-1252 (see
  * {@link TextEncoding}); RFC 4180 quoting with commas, or semicolons when the header line is separated by semicolons;
- * and the expected header, exactly, on the first line. Blank lines are skipped; every other line must have as many fields as
- * the header. Errors name the file and the line of the record (its first line when a quoted field spans several).
+ * and the expected header, exactly, on the first line. Blank lines are skipped; every other line must have as many
+ * fields as the header. Errors name the file and the line of the record (its first line when a quoted field spans
+ * several).
  */
 final class CsvReader implements Closeable {
 

@@ -11,7 +11,10 @@ import org.springframework.core.Ordered;
 @EnableConfigurationProperties(ApiProperties.class)
 class WebConfiguration {
 
-    /** Next after the character encoding, so that an oversized body is refused before anything, security included, reads it. */
+    /**
+     * Next after the character encoding filter, so that an oversized body is refused before anything, security
+     * included, reads it.
+     */
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimit(ApiProperties properties, ObjectMapper json) {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(

@@ -349,7 +349,8 @@ class CsvImporterTests {
         assertThatExceptionOfType(ImportException.class)
                 .isThrownBy(() -> importer.importFolder(files.writeTo(folder)))
                 .withMessage(
-                        "individuals.csv line 3: the line is not valid UTF-8 while others are; save the whole file as UTF-8");
+                        "individuals.csv line 3: the line is not valid UTF-8 while others are; save the whole file as"
+                                + " UTF-8");
         assertNothingImported();
     }
 
