@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>{@code dossiers.csv}: {@code id,scheme_id,applicant_id,beneficiary_id,profile_id,created_at,updated_at}
  * </ul>
  *
- * <p>UTF-8, with or without a byte order mark; RFC 4180 quoting; the header exactly as above on the first line. Dates
+ * <p>UTF-8, with or without a byte order mark, or Windows-1252; RFC 4180 quoting, with commas or semicolons as the
+ * header line shows; the header exactly as above on the first line. Dates
  * are ISO-8601 instants ({@code 2026-11-30T08:15:00Z}). Only {@code last_login_at}, {@code schemes.profile_type} and
  * {@code dossiers.profile_id} may be empty. A file may refer to rows of the files before it in the list above and to
  * rows already in the database.

@@ -33,7 +33,7 @@ final class CsvLine {
         this.header = header;
         this.record = record;
         if (record.stream().anyMatch(value -> value.indexOf(REPLACEMENT_CHARACTER) >= 0)) {
-            throw error("the line is not valid UTF-8");
+            throw error("the line holds bytes that are neither UTF-8 nor Windows-1252 text");
         }
     }
 

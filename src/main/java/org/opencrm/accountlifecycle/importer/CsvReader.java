@@ -5,7 +5,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -15,14 +14,17 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads one file of an import a line at a time: UTF-8 with or without a byte order mark, RFC 4180 quoting, and the
- * expected header, exactly, on the first line. Blank lines are skipped; every other line must have as many fields as
- * the header. Errors name the file and the line of the record (its first line when a quoted field spans several).
+ * Reads one file of an import a line at a time: UTF-8 with or without a byte order mark, or Windows-1252 (see
+ * {@link TextEncoding}); RFC 4180 quoting with commas, or semicolons when the header line is separated by semicolons;
+ * and the expected header, exactly, on the first line. Blank lines are skipped; every other line must have as many
+ * fields as the header. Errors name the file and the line of the record (its first line when a quoted field spans
+ * several).
  */
 final class CsvReader implements Closeable {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     // blank lines are kept so that the parser's line count stays the file's, and skipped below
+    private static final int HEADER_PEEK_LIMIT = 4096;
     private static final CSVFormat FORMAT =
             CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
@@ -47,14 +49,14 @@ final class CsvReader implements Closeable {
         }
         BufferedReader text;
         try {
-            // malformed UTF-8 becomes U+FFFD, which CsvLine refuses with the exact line
-            text = new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8));
+            text = new BufferedReader(new InputStreamReader(Files.newInputStream(path), TextEncoding.of(path, file)));
         } catch (IOException e) {
             throw new ImportException(file, 0, "the file cannot be read", e);
         }
         try {
             skipByteOrderMark(text);
-            CsvReader reader = new CsvReader(file, header, FORMAT.parse(text));
+            CSVFormat format = FORMAT.builder().setDelimiter(delimiter(text)).get();
+            CsvReader reader = new CsvReader(file, header, format.parse(text));
             reader.checkHeader();
             return reader;
         } catch (IOException | RuntimeException e) {
@@ -115,6 +117,23 @@ final class CsvReader implements Closeable {
 
     private static boolean isBlank(CSVRecord record) {
         return record.size() == 1 && record.get(0).isEmpty();
+    }
+
+    /**
+     * A semicolon when the header line holds semicolons and no comma: a French spreadsheet separates with semicolons,
+     * since the comma is its decimal mark. The header names hold neither, so the header line tells which one it is.
+     */
+    private static char delimiter(BufferedReader text) throws IOException {
+        text.mark(HEADER_PEEK_LIMIT);
+        boolean semicolon = false;
+        boolean comma = false;
+        int c;
+        for (int read = 0; read < HEADER_PEEK_LIMIT && (c = text.read()) >= 0 && c != '\n' && c != '\r'; read++) {
+            semicolon |= c == ';';
+            comma |= c == ',';
+        }
+        text.reset();
+        return semicolon && !comma ? ';' : ',';
     }
 
     private static void skipByteOrderMark(BufferedReader text) throws IOException {

@@ -63,7 +63,7 @@ public class NotificationService {
         MailTemplate template = templates
                 .findById(templateId)
                 .orElseThrow(() -> new IllegalStateException("The mail template '" + templateId + "' is missing"));
-        TemplateRenderer.RenderedMail mail = renderer.render(template, placeholders(individual, deletionDate));
+        TemplateRenderer.RenderedMail mail = render(template, individual, deletionDate);
         try {
             MimeMessage message = delivery.newMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
@@ -76,6 +76,11 @@ public class NotificationService {
         } catch (MessagingException e) {
             throw new IllegalStateException("Could not compose the mail for individual " + individualId, e);
         }
+    }
+
+    /** The mail {@code template} gives for {@code individual}, as sent or as previewed. */
+    TemplateRenderer.RenderedMail render(MailTemplate template, Individual individual, Instant deletionDate) {
+        return renderer.render(template, placeholders(individual, deletionDate));
     }
 
     private Map<String, String> placeholders(Individual individual, Instant deletionDate) {

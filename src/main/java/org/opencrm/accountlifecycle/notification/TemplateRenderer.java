@@ -1,6 +1,7 @@
 package org.opencrm.accountlifecycle.notification;
 
 import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +17,19 @@ class TemplateRenderer {
     private final Mustache.Compiler subject = Mustache.compiler().escapeHTML(false);
 
     RenderedMail render(MailTemplate template, Map<String, String> values) {
-        String renderedSubject = singleLine(subject.compile(template.subject()).execute(values));
-        String renderedBody = body.compile(template.body()).execute(values);
+        String renderedSubject = singleLine(compileSubject(template.subject()).execute(values));
+        String renderedBody = compileBody(template.body()).execute(values);
         return new RenderedMail(renderedSubject, renderedBody);
+    }
+
+    /** @throws com.samskivert.mustache.MustacheParseException when the subject is not well-formed Mustache */
+    Template compileSubject(String text) {
+        return subject.compile(text);
+    }
+
+    /** @throws com.samskivert.mustache.MustacheParseException when the body is not well-formed Mustache */
+    Template compileBody(String text) {
+        return body.compile(text);
     }
 
     private static String singleLine(String text) {

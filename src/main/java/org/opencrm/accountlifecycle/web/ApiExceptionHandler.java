@@ -22,7 +22,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Answers malformed requests with an RFC 9457 problem detail that names the field at fault. Refusals of the features
+ * Answers malformed requests with an RFC 9457 problem detail that names the field at fault, and a body that passed the
+ * size limit while it was read with 413. Refusals of the features
  * themselves are {@link ApiProblem}s, which Spring MVC answers on its own.
  */
 @RestControllerAdvice
@@ -45,6 +46,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
+            }
+        }
         return ResponseEntity.badRequest().body(unreadableBody(e));
     }
 

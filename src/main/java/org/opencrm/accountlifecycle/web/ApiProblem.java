@@ -15,8 +15,14 @@ public abstract class ApiProblem extends ErrorResponseException {
     }
 
     protected ApiProblem(HttpStatus status, String field, String detail) {
-        this(status, detail);
-        getBody().setProperty("field", field);
+        this(status, field, detail, null);
+    }
+
+    protected ApiProblem(HttpStatus status, String field, String detail, Throwable cause) {
+        super(status, ProblemDetail.forStatusAndDetail(status, detail), cause);
+        if (field != null) {
+            getBody().setProperty("field", field);
+        }
     }
 
     /** The detail alone, readable in logs and assertions. */

@@ -61,6 +61,11 @@ final class CsvFolder {
         return this;
     }
 
+    /** The files by name, in the order of an import. */
+    Map<String, byte[]> files() {
+        return Map.copyOf(files);
+    }
+
     Path writeTo(Path folder) {
         try {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ManagementService;
@@ -336,18 +337,57 @@ class CsvImporterTests {
     }
 
     @Test
-    void shouldRefuseTheImportWhenALineIsNotUtf8() {
-        byte[] latin1 = """
+    void shouldRefuseTheImportWhenOneLineIsNotUtf8AndOthersAre() {
+        byte[] utf8 = """
                 id,first_name,last_name,email,created_at,last_login_at
-                ind-1,Yann,Le Bihan,yann@example.org,2024-03-01T09:00:00Z,
-                ind-2,Hélène,Quéré,helene@example.org,2024-03-01T09:00:00Z,
-                """.getBytes(StandardCharsets.ISO_8859_1);
-        CsvFolder files = CsvFolder.valid().withBytes("individuals.csv", latin1);
+                ind-1,Zoé,Le Bihan,zoe@example.org,2024-03-01T09:00:00Z,
+                """.getBytes(StandardCharsets.UTF_8);
+        byte[] latin1 =
+                "ind-2,Hélène,Quéré,helene@example.org,2024-03-01T09:00:00Z,\n".getBytes(StandardCharsets.ISO_8859_1);
+        CsvFolder files = CsvFolder.valid().withBytes("individuals.csv", concat(utf8, latin1));
 
         assertThatExceptionOfType(ImportException.class)
                 .isThrownBy(() -> importer.importFolder(files.writeTo(folder)))
-                .withMessage("individuals.csv line 3: the line is not valid UTF-8");
+                .withMessage(
+                        "individuals.csv line 3: the line is not valid UTF-8 while others are; save the whole file as"
+                                + " UTF-8");
         assertNothingImported();
+    }
+
+    @Test
+    void shouldKeepTheAccentsWhenTheFileIsWindows1252() {
+        byte[] windows1252 = """
+                id,first_name,last_name,email,created_at,last_login_at
+                ind-1,Yann,Le Bihan,yann@example.org,2024-03-01T09:00:00Z,
+                ind-2,Hélène,Quéré-Cœur,helene@example.org,2024-03-01T09:00:00Z,
+                ind-3,Zoé,N'Diaye,zoe@example.org,2024-03-01T09:00:00Z,
+                """.getBytes(TextEncoding.WINDOWS_1252);
+        CsvFolder files = CsvFolder.valid().withBytes("individuals.csv", windows1252);
+
+        ImportReport report = importer.importFolder(files.writeTo(folder));
+
+        assertThat(report.individuals()).isEqualTo(3);
+        assertThat(individuals.findById("ind-2")).get().satisfies(individual -> {
+            assertThat(individual.firstName()).isEqualTo("Hélène");
+            assertThat(individual.lastName()).isEqualTo("Quéré-Cœur");
+        });
+    }
+
+    @Test
+    void shouldReadTheFieldsWhenTheyAreSeparatedBySemicolons() {
+        CsvFolder files = CsvFolder.valid()
+                .with(
+                        "individuals.csv",
+                        "id;first_name;last_name;email;created_at;last_login_at",
+                        "ind-1;Hélène;Le Guévellec;h.leguevellec@example.org;2024-03-01T09:00:00Z;2026-11-21T00:00:00Z",
+                        "ind-2;Jean-Baptiste;\"O'Connor; dit JB\";jb.oconnor@example.org;2025-06-15T14:30:00Z;",
+                        "ind-3;Zoé;Martin, épouse N'Diaye;zoe.martin@example.org;2023-12-01T08:00:00Z;");
+
+        ImportReport report = importer.importFolder(files.writeTo(folder));
+
+        assertThat(report.individuals()).isEqualTo(3);
+        assertThat(individuals.findById("ind-2").map(Individual::lastName)).hasValue("O'Connor; dit JB");
+        assertThat(individuals.findById("ind-3").map(Individual::lastName)).hasValue("Martin, épouse N'Diaye");
     }
 
     @Test
@@ -365,6 +405,12 @@ class CsvImporterTests {
                 .withMessage(
                         "profiles.csv line 4: type is not a code (upper-case letters, digits and '_', at most 40)");
         assertNothingImported();
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     private void assertNothingImported() {

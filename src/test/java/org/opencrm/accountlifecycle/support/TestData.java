@@ -23,7 +23,10 @@ public final class TestData {
         this.runtime = runtime;
     }
 
-    /** Removes every lifecycle and CRM row, and puts the settings back: on, 30 and 60 days, NO_LOGIN. */
+    /**
+     * Removes every lifecycle and CRM row and every mail template a test created, and puts the settings back: on, 30
+     * and 60 days, NO_LOGIN.
+     */
     public void reset() {
         List<String> instances = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).list().stream()
                 .map(ProcessInstance::getId)
@@ -38,6 +41,9 @@ public final class TestData {
                                inactivity_mode = 'NO_LOGIN', enabled = TRUE,
                                notice_template_id = 'inactivity-notice', deletion_template_id = 'account-deleted'
                         """).update();
+        // templates a test created; the two of the migration stay as the migration wrote them
+        jdbc.sql("DELETE FROM mail_template WHERE id NOT IN ('inactivity-notice', 'account-deleted')")
+                .update();
     }
 
     public void individual(String id, String firstName, String lastName, Instant createdAt, Instant lastLoginAt) {
