@@ -49,7 +49,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/settings/**", "/api/templates/**", "/api/preview/**", "/api/imports/**")
                         .hasRole(Role.ADMINISTRATOR.name())
-                        .requestMatchers("/api/registry/**")
+                        .requestMatchers("/api/registry/**", "/api/registry.csv")
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.AGENT.name())
                         .requestMatchers("/api/deletions/**")
                         .hasRole(Role.AGENT.name())
