@@ -43,6 +43,9 @@ class RegistryApiTests {
     private static final Instant START_OF_THE_10TH = Instant.parse("2027-01-10T00:00:00Z");
     private static final Instant NOON_ON_THE_11TH = Instant.parse("2027-01-11T12:00:00Z");
     private static final Instant START_OF_THE_12TH = Instant.parse("2027-01-12T00:00:00Z");
+    private static final String CSV_HEADER = "id,individual_id,deleted_at,method,deleted_by,"
+            + "dossiers_anonymised,beneficiary_dossiers,profiles_detached";
+    private static final String NOT_ISO = "' must be an ISO date (2027-01-31) or instant (2027-01-31T09:00:00Z)";
 
     @Autowired
     MockMvc mvc;
@@ -140,14 +143,8 @@ class RegistryApiTests {
 
     static Stream<Arguments> invalidFilters() {
         return Stream.of(
-                Arguments.of(
-                        "from",
-                        "yesterday",
-                        "from: the value 'yesterday' must be an ISO date (2027-01-31) or instant (2027-01-31T09:00:00Z)"),
-                Arguments.of(
-                        "to",
-                        "2027-13-01",
-                        "to: the value '2027-13-01' must be an ISO date (2027-01-31) or instant (2027-01-31T09:00:00Z)"),
+                Arguments.of("from", "yesterday", "from: the value 'yesterday" + NOT_ISO),
+                Arguments.of("to", "2027-13-01", "to: the value '2027-13-01" + NOT_ISO),
                 Arguments.of("to", "+100000-01-01", "to: must lie between the years 1 and 9999"),
                 Arguments.of("method", "SOMETIMES", "method: the value 'SOMETIMES' must be one of [AUTOMATIC, MANUAL]"),
                 Arguments.of("agent", "a".repeat(101), "agent: size must be between 0 and 100"),
@@ -186,8 +183,7 @@ class RegistryApiTests {
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"registry.csv\""))
                 .andExpect(content()
                         .string(csv(
-                                "id,individual_id,deleted_at,method,deleted_by,dossiers_anonymised,beneficiary_dossiers,"
-                                        + "profiles_detached",
+                                CSV_HEADER,
                                 idOf("ind-1") + ",ind-1,2027-01-09T23:59:59Z,AUTOMATIC,system,2,1,1",
                                 idOf("ind-2") + ",ind-2,2027-01-10T00:00:00Z,MANUAL,agent,2,1,1",
                                 idOf("ind-3") + ",ind-3,2027-01-11T12:00:00Z,MANUAL,other-agent,2,1,1",
@@ -204,10 +200,7 @@ class RegistryApiTests {
                         .with(administrator()))
                 .andExpect(status().isOk())
                 .andExpect(content()
-                        .string(csv(
-                                "id,individual_id,deleted_at,method,deleted_by,dossiers_anonymised,beneficiary_dossiers,"
-                                        + "profiles_detached",
-                                idOf("ind-4") + ",ind-4,2027-01-12T00:00:00Z,AUTOMATIC,system,2,1,1")));
+                        .string(csv(CSV_HEADER, idOf("ind-4") + ",ind-4,2027-01-12T00:00:00Z,AUTOMATIC,system,2,1,1")));
     }
 
     @Test
