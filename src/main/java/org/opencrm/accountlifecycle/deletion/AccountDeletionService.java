@@ -2,11 +2,12 @@ package org.opencrm.accountlifecycle.deletion;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.opencrm.accountlifecycle.dossiers.DossierRepository;
 import org.opencrm.accountlifecycle.individuals.Individual;
-import org.opencrm.accountlifecycle.individuals.IndividualDeletedException;
 import org.opencrm.accountlifecycle.individuals.IndividualNotFoundException;
 import org.opencrm.accountlifecycle.individuals.IndividualRepository;
+import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
 import org.opencrm.accountlifecycle.profiles.ProfileRepository;
 import org.opencrm.accountlifecycle.registry.DeletionMethod;
 import org.opencrm.accountlifecycle.registry.RegistryEntry;
@@ -33,6 +34,7 @@ public class AccountDeletionService {
     private final ProfileRepository profiles;
     private final RegistryRepository registry;
     private final AnonymousParties anonymous;
+    private final LifecycleService lifecycle;
     private final Clock clock;
 
     AccountDeletionService(
@@ -41,30 +43,67 @@ public class AccountDeletionService {
             ProfileRepository profiles,
             RegistryRepository registry,
             AnonymousParties anonymous,
+            LifecycleService lifecycle,
             Clock clock) {
         this.individuals = individuals;
         this.dossiers = dossiers;
         this.profiles = profiles;
         this.registry = registry;
         this.anonymous = anonymous;
+        this.lifecycle = lifecycle;
         this.clock = clock;
     }
 
-    /** The deletion at the end of a countdown. */
+    /**
+     * The deletion at the end of a countdown.
+     *
+     * @return the registry entry, or nothing when the individual was deleted meanwhile (by an agent, whose deletion
+     *     also ended the lifecycle): a countdown that still ran then has nothing left to do
+     */
     @Transactional
-    public RegistryEntry deleteForInactivity(String individualId) {
-        return delete(individualId, DeletionMethod.AUTOMATIC, SYSTEM, null);
+    public Optional<RegistryEntry> deleteForInactivity(String individualId) {
+        Individual individual = lockForDeletion(individualId);
+        if (individual.isDeleted()) {
+            log.info("Deletion skipped, already deleted individualId={}", individualId);
+            return Optional.empty();
+        }
+        return Optional.of(delete(individual, DeletionMethod.AUTOMATIC, SYSTEM, null));
     }
 
-    private RegistryEntry delete(String individualId, DeletionMethod method, String deletedBy, String reason) {
-        // the row lock makes a login, or a second deletion, wait for this one and then see it
+    /**
+     * The deletion by an agent: the same deletion, marked manual with the agent and the reason, and the end of the
+     * individual's lifecycle, whose engine then sends the deletion mail. All in one transaction: a refusal or a
+     * failure changes nothing.
+     *
+     * @throws IndividualNotFoundException no such individual
+     * @throws AlreadyDeletedException the individual is deleted already
+     * @throws AnonymousIndividualException the individual is the Anonymous individual
+     */
+    @Transactional
+    public RegistryEntry deleteByAgent(String individualId, String agent, String reason) {
+        Individual individual = lockForDeletion(individualId);
+        if (individual.isDeleted()) {
+            throw new AlreadyDeletedException(individual);
+        }
+
+        RegistryEntry entry = delete(individual, DeletionMethod.MANUAL, agent, reason);
+        lifecycle.endAfterManualDeletion(individualId);
+        return entry;
+    }
+
+    /** The row lock makes a login, or a second deletion, wait for this one and then see it. */
+    private Individual lockForDeletion(String individualId) {
         Individual individual = individuals
                 .findByIdForUpdate(individualId)
-                .filter(found -> !found.isAnonymous())
                 .orElseThrow(() -> new IndividualNotFoundException(individualId));
-        if (individual.isDeleted()) {
-            throw new IndividualDeletedException(individualId);
+        if (individual.isAnonymous()) {
+            throw new AnonymousIndividualException(individualId);
         }
+        return individual;
+    }
+
+    private RegistryEntry delete(Individual individual, DeletionMethod method, String deletedBy, String reason) {
+        String individualId = individual.id();
         Instant now = clock.instant();
 
         individuals.markDeleted(individualId, now);

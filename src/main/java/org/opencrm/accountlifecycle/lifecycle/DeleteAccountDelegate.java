@@ -1,11 +1,18 @@
 package org.opencrm.accountlifecycle.lifecycle;
 
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.ERROR_ALREADY_DELETED;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opencrm.accountlifecycle.deletion.AccountDeletionService;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_DeleteAccount}: the deletion, in the engine's transaction. */
+/**
+ * {@code Task_DeleteAccount}: the deletion, in the engine's transaction. An individual an agent deleted first ends
+ * the lifecycle through {@code Boundary_AlreadyDeleted}: the agent's deletion already sent its own mail, and a retry
+ * would only end in an incident.
+ */
 @Component
 class DeleteAccountDelegate implements JavaDelegate {
 
@@ -17,6 +24,8 @@ class DeleteAccountDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        deletion.deleteForInactivity(execution.getProcessBusinessKey());
+        if (deletion.deleteForInactivity(execution.getProcessBusinessKey()).isEmpty()) {
+            throw new BpmnError(ERROR_ALREADY_DELETED, "The individual was already deleted");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.opencrm.accountlifecycle.lifecycle;
 
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.KEY;
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.MESSAGE_ACCOUNT_DELETED_MANUALLY;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.MESSAGE_USER_ACTIVITY;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_DELETION_DUE;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_NOTICE_DUE;
@@ -14,6 +15,8 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResultType;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.opencrm.accountlifecycle.individuals.IndividualRepository;
 import org.opencrm.accountlifecycle.notification.NotificationService;
@@ -113,6 +116,30 @@ public class LifecycleService implements SettingsChangeListener {
         if (restarted > 0) {
             log.info("Countdown restarted individualId={}", individualId);
         }
+    }
+
+    /**
+     * Ends the lifecycle of an individual an agent has just deleted, in the deletion's transaction: the running
+     * countdown is interrupted; without one (mechanism off, never enrolled) an instance that only sends the deletion
+     * mail is started. Either way the mail is sent by an engine job after the commit, retried when it fails, and never
+     * inside the agent's request.
+     */
+    @Transactional
+    public void endAfterManualDeletion(String individualId) {
+        // correlate() rather than correlateAll(): the latter would also start a mail-only instance next to the
+        // countdown
+        MessageCorrelationResult result = runtime.createMessageCorrelation(MESSAGE_ACCOUNT_DELETED_MANUALLY)
+                .processInstanceBusinessKey(individualId)
+                .correlateWithResult();
+        boolean interrupted = result.getResultType() == MessageCorrelationResultType.Execution;
+        String processInstanceId = interrupted
+                ? result.getExecution().getProcessInstanceId()
+                : result.getProcessInstance().getId();
+        log.info(
+                "Lifecycle ending after manual deletion individualId={} processInstanceId={} countdownInterrupted={}",
+                individualId,
+                processInstanceId,
+                interrupted);
     }
 
     /**

@@ -54,7 +54,7 @@ class SecurityConfiguration {
                                 "/api/imports/**",
                                 "/api/scheduled-task/**")
                         .hasRole(Role.ADMINISTRATOR.name())
-                        .requestMatchers("/api/registry/**")
+                        .requestMatchers("/api/registry/**", "/api/registry.csv")
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.AGENT.name())
                         .requestMatchers("/api/deletions/**")
                         .hasRole(Role.AGENT.name())

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,9 +18,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -76,12 +81,55 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 HttpStatus.BAD_REQUEST, "The request body is missing or is not well-formed JSON");
     }
 
+    /** A query parameter that does not convert, such as {@code ?method=SOMETIMES} or {@code ?page=first}. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = e.getPropertyName();
+        String detail = name + ": the value '" + e.getValue() + "' " + expectation(e.getRequiredType());
+        return ResponseEntity.badRequest().body(fieldProblem(name, detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = e.getParameterName();
+        return ResponseEntity.badRequest().body(fieldProblem(name, name + ": is required"));
+    }
+
+    /** Constraints on query parameters ({@code @Max(500) int size}), reported like those of a body. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors()
+                    .forEach(error -> violations.add(new Violation(name, error.getDefaultMessage())));
+        }
+        if (violations.isEmpty()) {
+            return ResponseEntity.badRequest()
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid"));
+        }
+        violations.sort(Comparator.comparing(Violation::parameter)
+                .thenComparing(Violation::message, Comparator.nullsFirst(Comparator.naturalOrder())));
+        String detail = violations.stream()
+                .map(violation -> violation.parameter() + ": " + violation.message())
+                .collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(fieldProblem(violations.get(0).parameter(), detail));
+    }
+
+    private record Violation(String parameter, String message) {}
+
     /** What the field expects, in the words of the person who filled the form rather than of Java types. */
     private static String expectation(Throwable failure) {
         if (failure instanceof InputCoercionException) {
             return "is out of range";
         }
-        Class<?> type = failure instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        return expectation(failure instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null);
+    }
+
+    private static String expectation(Class<?> type) {
         if (type == null) {
             return "is not of the expected type";
         }

@@ -189,7 +189,8 @@ class AccountDeletionTests {
             List<Future<RegistryEntry>> deletions = ids.stream()
                     .map(id -> threads.submit(() -> {
                         start.await();
-                        return ownTransaction.execute(status -> deletion.deleteForInactivity(id));
+                        return ownTransaction.execute(
+                                status -> deletion.deleteForInactivity(id).orElseThrow());
                     }))
                     .toList();
             start.countDown();
