@@ -11,7 +11,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * The administration pages speak French, as the CRM's administrators do, and English on request ({@code ?lang=en},
- * remembered in a cookie).
+ * remembered in a cookie). The API answers in English, whatever the caller's language, so that integrations read
+ * the same messages everywhere.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminWebConfiguration implements WebMvcConfigurer {
@@ -19,7 +20,8 @@ class AdminWebConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("account-lifecycle-lang");
-        resolver.setDefaultLocale(Locale.FRENCH);
+        resolver.setDefaultLocaleFunction(
+                request -> request.getRequestURI().startsWith("/admin") ? Locale.FRENCH : Locale.ENGLISH);
         return resolver;
     }
 

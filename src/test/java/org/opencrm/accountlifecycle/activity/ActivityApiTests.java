@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencrm.accountlifecycle.individuals.IndividualRepository;
+import org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess;
 import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
 import org.opencrm.accountlifecycle.support.EngineTime;
 import org.opencrm.accountlifecycle.support.TestData;
@@ -88,7 +89,11 @@ class ActivityApiTests {
                         .list())
                 .singleElement()
                 .satisfies(instance -> assertThat(instance.getBusinessKey()).isEqualTo("ind-1"));
-        List<Job> timers = management.createJobQuery().timers().list();
+        List<Job> timers = management
+                .createJobQuery()
+                .processDefinitionKey(AccountLifecycleProcess.KEY)
+                .timers()
+                .list();
         assertThat(timers)
                 .singleElement()
                 .satisfies(timer ->
