@@ -12,6 +12,7 @@ import org.opencrm.accountlifecycle.individuals.IndividualDeletedException;
 import org.opencrm.accountlifecycle.individuals.IndividualNotFoundException;
 import org.opencrm.accountlifecycle.individuals.IndividualRepository;
 import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
+import org.opencrm.accountlifecycle.metrics.ProductMetrics;
 import org.opencrm.accountlifecycle.settings.InactivityMode;
 import org.opencrm.accountlifecycle.settings.SettingsService;
 import org.opencrm.accountlifecycle.web.DuplicateIdException;
@@ -33,6 +34,7 @@ public class ActivityService {
     private final SettingsService settings;
     private final LifecycleService lifecycle;
     private final Clock clock;
+    private final ProductMetrics metrics;
 
     ActivityService(
             IndividualRepository individuals,
@@ -41,7 +43,8 @@ public class ActivityService {
             JdbcAggregateTemplate aggregates,
             SettingsService settings,
             LifecycleService lifecycle,
-            Clock clock) {
+            Clock clock,
+            ProductMetrics metrics) {
         this.individuals = individuals;
         this.dossiers = dossiers;
         this.references = references;
@@ -49,6 +52,7 @@ public class ActivityService {
         this.settings = settings;
         this.lifecycle = lifecycle;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A login to the portal. A deleted individual cannot log in. */
@@ -126,6 +130,7 @@ public class ActivityService {
     }
 
     private void countActivity(String individualId, InactivityMode activityKind) {
+        metrics.activity(activityKind == InactivityMode.NO_LOGIN ? "login" : "dossier");
         if (!lifecycle.enrol(individualId) && settings.current().inactivityMode() == activityKind) {
             lifecycle.restartCountdown(individualId);
         }

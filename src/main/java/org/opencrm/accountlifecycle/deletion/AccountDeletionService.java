@@ -8,6 +8,7 @@ import org.opencrm.accountlifecycle.individuals.Individual;
 import org.opencrm.accountlifecycle.individuals.IndividualNotFoundException;
 import org.opencrm.accountlifecycle.individuals.IndividualRepository;
 import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
+import org.opencrm.accountlifecycle.metrics.ProductMetrics;
 import org.opencrm.accountlifecycle.profiles.ProfileRepository;
 import org.opencrm.accountlifecycle.registry.DeletionMethod;
 import org.opencrm.accountlifecycle.registry.RegistryEntry;
@@ -36,6 +37,7 @@ public class AccountDeletionService {
     private final AnonymousParties anonymous;
     private final LifecycleService lifecycle;
     private final Clock clock;
+    private final ProductMetrics metrics;
 
     AccountDeletionService(
             IndividualRepository individuals,
@@ -44,7 +46,8 @@ public class AccountDeletionService {
             RegistryRepository registry,
             AnonymousParties anonymous,
             LifecycleService lifecycle,
-            Clock clock) {
+            Clock clock,
+            ProductMetrics metrics) {
         this.individuals = individuals;
         this.dossiers = dossiers;
         this.profiles = profiles;
@@ -52,6 +55,7 @@ public class AccountDeletionService {
         this.anonymous = anonymous;
         this.lifecycle = lifecycle;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -116,6 +120,7 @@ public class AccountDeletionService {
         int profilesDetached = profiles.detachFromAllProfiles(individualId);
         RegistryEntry entry = registry.save(new RegistryEntry(
                 null, individualId, now, method, deletedBy, reason, asApplicant, asBeneficiary, profilesDetached));
+        metrics.deleted(method.name());
 
         log.info(
                 "Individual deleted individualId={} method={} dossiersAnonymised={} beneficiaryDossiers={}"

@@ -2,6 +2,7 @@ package org.opencrm.accountlifecycle.importer;
 
 import java.nio.file.Path;
 import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
+import org.opencrm.accountlifecycle.metrics.ProductMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,12 +45,12 @@ public class CsvImporter {
     private final DossiersFile dossiers;
     private final LifecycleService lifecycle;
 
-    CsvImporter(JdbcClient jdbc, JdbcTemplate batch, LifecycleService lifecycle) {
-        this.individuals = new IndividualsFile(jdbc, batch);
-        this.profiles = new ProfilesFile(jdbc, batch);
-        this.memberships = new MembershipsFile(jdbc, batch);
-        this.schemes = new SchemesFile(jdbc, batch);
-        this.dossiers = new DossiersFile(jdbc, batch);
+    CsvImporter(JdbcClient jdbc, JdbcTemplate batch, LifecycleService lifecycle, ProductMetrics metrics) {
+        this.individuals = new IndividualsFile(jdbc, batch, metrics);
+        this.profiles = new ProfilesFile(jdbc, batch, metrics);
+        this.memberships = new MembershipsFile(jdbc, batch, metrics);
+        this.schemes = new SchemesFile(jdbc, batch, metrics);
+        this.dossiers = new DossiersFile(jdbc, batch, metrics);
         this.lifecycle = lifecycle;
     }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.opencrm.accountlifecycle.metrics.ProductMetrics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,8 +28,8 @@ final class DossiersFile extends TableLoader<DossiersFile.Row> {
             Instant createdAt,
             Instant updatedAt) {}
 
-    DossiersFile(JdbcClient jdbc, JdbcTemplate batch) {
-        super(jdbc, batch);
+    DossiersFile(JdbcClient jdbc, JdbcTemplate batch, ProductMetrics metrics) {
+        super(jdbc, batch, metrics);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.opencrm.accountlifecycle.importer;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import org.opencrm.accountlifecycle.metrics.ProductMetrics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -13,8 +14,8 @@ final class IndividualsFile extends TableLoader<IndividualsFile.Row> {
 
     record Row(String id, String firstName, String lastName, String email, Instant createdAt, Instant lastLoginAt) {}
 
-    IndividualsFile(JdbcClient jdbc, JdbcTemplate batch) {
-        super(jdbc, batch);
+    IndividualsFile(JdbcClient jdbc, JdbcTemplate batch, ProductMetrics metrics) {
+        super(jdbc, batch, metrics);
     }
 
     @Override

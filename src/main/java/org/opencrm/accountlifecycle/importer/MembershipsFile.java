@@ -4,6 +4,7 @@ import java.sql.Types;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.opencrm.accountlifecycle.metrics.ProductMetrics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -14,8 +15,8 @@ final class MembershipsFile extends TableLoader<MembershipsFile.Row> {
 
     record Row(String profileId, String individualId) {}
 
-    MembershipsFile(JdbcClient jdbc, JdbcTemplate batch) {
-        super(jdbc, batch);
+    MembershipsFile(JdbcClient jdbc, JdbcTemplate batch, ProductMetrics metrics) {
+        super(jdbc, batch, metrics);
     }
 
     @Override

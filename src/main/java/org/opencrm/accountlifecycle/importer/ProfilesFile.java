@@ -2,6 +2,7 @@ package org.opencrm.accountlifecycle.importer;
 
 import java.sql.Types;
 import java.util.List;
+import org.opencrm.accountlifecycle.metrics.ProductMetrics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -12,8 +13,8 @@ final class ProfilesFile extends TableLoader<ProfilesFile.Row> {
 
     record Row(String id, String type, String name) {}
 
-    ProfilesFile(JdbcClient jdbc, JdbcTemplate batch) {
-        super(jdbc, batch);
+    ProfilesFile(JdbcClient jdbc, JdbcTemplate batch, ProductMetrics metrics) {
+        super(jdbc, batch, metrics);
     }
 
     @Override

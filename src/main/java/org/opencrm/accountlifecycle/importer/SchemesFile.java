@@ -2,6 +2,7 @@ package org.opencrm.accountlifecycle.importer;
 
 import java.sql.Types;
 import java.util.List;
+import org.opencrm.accountlifecycle.metrics.ProductMetrics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -15,8 +16,8 @@ final class SchemesFile extends TableLoader<SchemesFile.Row> {
 
     record Row(String id, String name, String profileType) {}
 
-    SchemesFile(JdbcClient jdbc, JdbcTemplate batch) {
-        super(jdbc, batch);
+    SchemesFile(JdbcClient jdbc, JdbcTemplate batch, ProductMetrics metrics) {
+        super(jdbc, batch, metrics);
     }
 
     @Override

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.opencrm.accountlifecycle.metrics.ProductMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,15 +29,22 @@ abstract class TableLoader<R> {
 
     static final int CHUNK_SIZE = 1000;
 
+    /** A long import says where it is every so many rows (a multiple of the chunk size). */
+    private static final int PROGRESS_EVERY = 50 * CHUNK_SIZE;
+
+    private static final Logger log = LoggerFactory.getLogger(TableLoader.class);
+
     /** One parsed line and where it came from, for the errors the chunk checks raise. */
     record Numbered<R>(long line, R row) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final ProductMetrics metrics;
 
-    TableLoader(JdbcClient jdbc, JdbcTemplate batch) {
+    TableLoader(JdbcClient jdbc, JdbcTemplate batch, ProductMetrics metrics) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.metrics = metrics;
     }
 
     abstract String file();
@@ -64,6 +74,9 @@ abstract class TableLoader<R> {
                 chunk.add(new Numbered<>(line.number(), parse(line, warp)));
                 if (chunk.size() == CHUNK_SIZE) {
                     loaded += write(chunk);
+                    if (loaded % PROGRESS_EVERY == 0) {
+                        log.info("Import progress file={} rows={}", file(), loaded);
+                    }
                 }
             }
             loaded += write(chunk);
@@ -152,6 +165,7 @@ abstract class TableLoader<R> {
         batch.batchUpdate(insertSql(), rows, sqlTypes());
         int written = chunk.size();
         chunk.clear();
+        metrics.imported(file(), written);
         return written;
     }
 }

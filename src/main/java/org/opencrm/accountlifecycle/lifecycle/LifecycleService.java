@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResultType;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.opencrm.accountlifecycle.individuals.IndividualRepository;
+import org.opencrm.accountlifecycle.metrics.ProductMetrics;
 import org.opencrm.accountlifecycle.notification.NotificationService;
 import org.opencrm.accountlifecycle.settings.LifecycleSettings;
 import org.opencrm.accountlifecycle.settings.SettingsChangeListener;
@@ -48,6 +49,7 @@ public class LifecycleService implements SettingsChangeListener {
     private final NotificationService notifications;
     private final LifecycleProperties properties;
     private final Clock clock;
+    private final ProductMetrics metrics;
 
     LifecycleService(
             RuntimeService runtime,
@@ -58,7 +60,8 @@ public class LifecycleService implements SettingsChangeListener {
             LifecycleSchedule schedule,
             NotificationService notifications,
             LifecycleProperties properties,
-            Clock clock) {
+            Clock clock,
+            ProductMetrics metrics) {
         this.runtime = runtime;
         this.management = management;
         this.enrolments = enrolments;
@@ -68,6 +71,7 @@ public class LifecycleService implements SettingsChangeListener {
         this.notifications = notifications;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -152,6 +156,7 @@ public class LifecycleService implements SettingsChangeListener {
         Instant plannedDeletion = schedule.countdownOf(individualId).deletionDueAt(now);
 
         notifications.sendInactivityNotice(individualId, plannedDeletion);
+        metrics.noticeSent();
 
         log.info("Inactivity notice sent individualId={} plannedDeletion={}", individualId, plannedDeletion);
         return now;

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.opencrm.accountlifecycle.individuals.Individual;
 import org.opencrm.accountlifecycle.individuals.IndividualNotFoundException;
 import org.opencrm.accountlifecycle.individuals.IndividualRepository;
+import org.opencrm.accountlifecycle.metrics.ProductMetrics;
 import org.opencrm.accountlifecycle.settings.SettingsService;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -26,6 +27,7 @@ public class NotificationService {
     private final MailDelivery delivery;
     private final MailProperties properties;
     private final DateTimeFormatter dates;
+    private final ProductMetrics metrics;
 
     NotificationService(
             IndividualRepository individuals,
@@ -33,13 +35,15 @@ public class NotificationService {
             SettingsService settings,
             TemplateRenderer renderer,
             MailDelivery delivery,
-            MailProperties properties) {
+            MailProperties properties,
+            ProductMetrics metrics) {
         this.individuals = individuals;
         this.templates = templates;
         this.settings = settings;
         this.renderer = renderer;
         this.delivery = delivery;
         this.properties = properties;
+        this.metrics = metrics;
         this.dates =
                 DateTimeFormatter.ofPattern("d MMMM yyyy", properties.locale()).withZone(properties.zone());
     }
@@ -56,6 +60,7 @@ public class NotificationService {
             throw new IllegalStateException("Individual " + individualId + " is not deleted; no confirmation to send");
         }
         send(individualId, settings.current().deletionTemplateId(), individual.deletedAt());
+        metrics.deletionMailSent();
     }
 
     private void send(String individualId, String templateId, Instant deletionDate) {

@@ -4,18 +4,21 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The one application context of the tests: a real server on a random port (Camunda's REST API and webapp are
- * servlets outside MockMvc's reach), MockMvc for the product's own API, the "test" profile. Every test class uses it,
+ * servlets outside MockMvc's reach), MockMvc for the product's own API, metrics exported as in production, the
+ * "test" profile. Every test class uses it,
  * so the context starts once per run.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles("test")
 public @interface AccountLifecycleTest {}
