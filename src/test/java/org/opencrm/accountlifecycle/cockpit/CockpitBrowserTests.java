@@ -55,7 +55,8 @@ class CockpitBrowserTests {
     void startBrowser() {
         new TestData(jdbc, runtime).reset();
         browser = HeadlessChromium.start();
-        patiently = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // Cockpit loads a large single-page application; on a busy two-core machine that takes its time
+        patiently = new WebDriverWait(browser, Duration.ofSeconds(90));
     }
 
     @AfterEach
