@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Duration;
+import java.time.Instant;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opencrm.accountlifecycle.deletion.AccountDeletionService;
 import org.opencrm.accountlifecycle.settings.LifecycleSettings;
 import org.opencrm.accountlifecycle.settings.SettingsService;
 import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
@@ -43,6 +45,9 @@ class AdminPagesBrowserTests {
 
     @Autowired
     SettingsService settings;
+
+    @Autowired
+    AccountDeletionService deletion;
 
     private WebDriver browser;
     private WebDriverWait patiently;
@@ -111,6 +116,39 @@ class AdminPagesBrowserTests {
         assertThat(settings.current().noticeDelayDays()).isEqualTo(30);
     }
 
+    @Test
+    void shouldRenderTheNoticeForTheChosenIndividualWhenTheAdministratorPreviewsIt() {
+        new TestData(jdbc, runtime)
+                .individual("ind-p1", "Chloé", "<b>Lemaire</b>", Instant.parse("2026-01-05T10:00:00Z"), null);
+        logIn("/admin/templates/inactivity-notice");
+
+        type("individualId", "ind-p1");
+        browser.findElement(By.id("preview")).click();
+
+        WebElement subject = patiently.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-subject")));
+        HeadlessChromium.screenshot(browser, "admin-template-preview");
+        assertThat(subject.getText()).isEqualTo("Votre compte sera bientôt supprimé");
+        browser.switchTo().frame("preview-body");
+        assertThat(browser.findElement(By.tagName("body")).getText()).startsWith("Bonjour Chloé <b>Lemaire</b>,");
+        browser.switchTo().defaultContent();
+    }
+
+    @Test
+    void shouldListTheDeletionWhenTheAdministratorOpensTheRegistry() {
+        new TestData(jdbc, runtime).individual("ind-r1", "Marc", "Petit", Instant.parse("2026-01-05T10:00:00Z"), null);
+        deletion.deleteForInactivity("ind-r1");
+        logIn("/admin/registry?method=AUTOMATIC");
+
+        WebElement rows =
+                patiently.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#entries tbody")));
+        HeadlessChromium.screenshot(browser, "admin-registry");
+
+        assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("1");
+        assertThat(rows.getText()).contains("ind-r1").contains("Automatique").contains("system");
+        assertThat(browser.findElement(By.id("export")).getAttribute("href"))
+                .endsWith("/api/registry.csv?method=AUTOMATIC");
+    }
+
     private void type(String field, String value) {
         WebElement input = browser.findElement(By.id(field));
         input.clear();
@@ -123,6 +161,6 @@ class AdminPagesBrowserTests {
         browser.findElement(By.name("username")).sendKeys(TestAccounts.ADMINISTRATOR.username);
         browser.findElement(By.name("password")).sendKeys(TestAccounts.ADMINISTRATOR.password);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        patiently.until(ExpectedConditions.presenceOfElementLocated(By.id("noticeDelayDays")));
+        patiently.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
     }
 }
