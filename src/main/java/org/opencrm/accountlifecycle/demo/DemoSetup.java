@@ -1,5 +1,6 @@
 package org.opencrm.accountlifecycle.demo;
 
+import org.opencrm.accountlifecycle.scheduler.ScheduledTaskService;
 import org.opencrm.accountlifecycle.settings.LifecycleSettings;
 import org.opencrm.accountlifecycle.settings.SettingsChange;
 import org.opencrm.accountlifecycle.settings.SettingsService;
@@ -12,17 +13,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo turns the mechanism on at start-up, as an administrator would, before the sample population is imported
- * (the import runs after this runner and enrols everyone).
+ * (the import runs after this runner and enrols everyone), and runs the scheduled task every minute instead of every
+ * night, so that its task log fills while one watches.
  */
 @Component
 @Profile("demo")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DemoSetup implements ApplicationRunner {
 
-    private final SettingsService settings;
+    static final String EVERY_MINUTE = "0 * * * * ?";
 
-    DemoSetup(SettingsService settings) {
+    private final SettingsService settings;
+    private final ScheduledTaskService scheduledTask;
+
+    DemoSetup(SettingsService settings, ScheduledTaskService scheduledTask) {
         this.settings = settings;
+        this.scheduledTask = scheduledTask;
     }
 
     @Override
@@ -35,5 +41,6 @@ class DemoSetup implements ApplicationRunner {
                 true,
                 current.noticeTemplateId(),
                 current.deletionTemplateId()));
+        scheduledTask.change(EVERY_MINUTE, true);
     }
 }

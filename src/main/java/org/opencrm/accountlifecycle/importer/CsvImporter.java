@@ -1,6 +1,7 @@
 package org.opencrm.accountlifecycle.importer;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
 import org.opencrm.accountlifecycle.metrics.ProductMetrics;
 import org.slf4j.Logger;
@@ -45,8 +46,8 @@ public class CsvImporter {
     private final DossiersFile dossiers;
     private final LifecycleService lifecycle;
 
-    CsvImporter(JdbcClient jdbc, JdbcTemplate batch, LifecycleService lifecycle, ProductMetrics metrics) {
-        this.individuals = new IndividualsFile(jdbc, batch, metrics);
+    CsvImporter(JdbcClient jdbc, JdbcTemplate batch, LifecycleService lifecycle, ProductMetrics metrics, Clock clock) {
+        this.individuals = new IndividualsFile(jdbc, batch, metrics, clock);
         this.profiles = new ProfilesFile(jdbc, batch, metrics);
         this.memberships = new MembershipsFile(jdbc, batch, metrics);
         this.schemes = new SchemesFile(jdbc, batch, metrics);

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVRecord;
+import org.opencrm.accountlifecycle.web.MailAddress;
 
 /**
  * One data line of an import file. Each accessor checks its field and throws an {@link ImportException} naming the
@@ -18,8 +19,8 @@ final class CsvLine {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
     // deliberately loose: one @, no blanks, a dot in the domain; the mail server has the last word
-    private static final Pattern MAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final int MAIL_MAX_LENGTH = 320;
+    private static final Pattern MAIL = Pattern.compile(MailAddress.PATTERN);
+    private static final int MAIL_MAX_LENGTH = MailAddress.MAX_LENGTH;
     private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
     private final String file;

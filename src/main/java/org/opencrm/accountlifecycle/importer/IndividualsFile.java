@@ -1,6 +1,7 @@
 package org.opencrm.accountlifecycle.importer;
 
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.opencrm.accountlifecycle.metrics.ProductMetrics;
@@ -14,8 +15,11 @@ final class IndividualsFile extends TableLoader<IndividualsFile.Row> {
 
     record Row(String id, String firstName, String lastName, String email, Instant createdAt, Instant lastLoginAt) {}
 
-    IndividualsFile(JdbcClient jdbc, JdbcTemplate batch, ProductMetrics metrics) {
+    private final Clock clock;
+
+    IndividualsFile(JdbcClient jdbc, JdbcTemplate batch, ProductMetrics metrics, Clock clock) {
         super(jdbc, batch, metrics);
+        this.clock = clock;
     }
 
     @Override
@@ -31,13 +35,22 @@ final class IndividualsFile extends TableLoader<IndividualsFile.Row> {
     @Override
     Row parse(CsvLine line, DateWarp warp) {
         Instant lastLogin = line.optionalInstant("last_login_at");
-        return new Row(
+        Row row = new Row(
                 line.id("id"),
                 line.text("first_name", 200),
                 line.text("last_name", 200),
                 line.mail("email"),
                 warp.apply(line.instant("created_at")),
                 lastLogin == null ? null : warp.apply(lastLogin));
+        // a date to come would keep the person out of every countdown for as long
+        Instant now = clock.instant();
+        if (row.createdAt().isAfter(now)) {
+            throw line.error("created_at lies in the future");
+        }
+        if (row.lastLoginAt() != null && row.lastLoginAt().isAfter(now)) {
+            throw line.error("last_login_at lies in the future");
+        }
+        return row;
     }
 
     @Override

@@ -1,11 +1,11 @@
 package org.opencrm.accountlifecycle.individuals;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.opencrm.accountlifecycle.web.CrmId;
+import org.opencrm.accountlifecycle.web.MailAddress;
 import org.opencrm.accountlifecycle.web.PageQuery;
 import org.opencrm.accountlifecycle.web.Paged;
 import org.opencrm.accountlifecycle.web.SingleLine;
@@ -59,12 +59,16 @@ class IndividualController {
             @CrmId String id,
             @NotBlank @Size(max = 200) @SingleLine String firstName,
             @NotBlank @Size(max = 200) @SingleLine String lastName,
-            @NotBlank @Size(max = 320) @Email @SingleLine String email) {}
+
+            @NotBlank @Size(max = MailAddress.MAX_LENGTH) @MailAddress @SingleLine
+            String email) {}
 
     record IndividualChange(
             @NotBlank @Size(max = 200) @SingleLine String firstName,
             @NotBlank @Size(max = 200) @SingleLine String lastName,
-            @NotBlank @Size(max = 320) @Email @SingleLine String email) {}
+
+            @NotBlank @Size(max = MailAddress.MAX_LENGTH) @MailAddress @SingleLine
+            String email) {}
 
     record IndividualView(
             String id, String firstName, String lastName, String email, Instant createdAt, Instant lastLoginAt) {

@@ -236,6 +236,10 @@ public class LifecycleService implements SettingsChangeListener {
                 }
             }
             first += page.size();
+            if (page.size() == properties.pageSize()) {
+                log.info("Timer realignment progress timer={} checked={} moved={}", timerId, first, moved);
+            }
+            metrics.timersChecked(page.size());
         } while (page.size() == properties.pageSize());
         return moved;
     }

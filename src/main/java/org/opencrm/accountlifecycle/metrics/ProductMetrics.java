@@ -76,6 +76,12 @@ public class ProductMetrics {
                 .increment(rows);
     }
 
+    /** Timers compared with the settings by a realignment, moved or not: the progress of a long one. */
+    public void timersChecked(int count) {
+        counter("timers.checked", "Timers checked by realignments after a settings change or by the scheduled task")
+                .increment(count);
+    }
+
     private Counter counter(String name, String description) {
         return Counter.builder(PREFIX + "." + name).description(description).register(registry);
     }

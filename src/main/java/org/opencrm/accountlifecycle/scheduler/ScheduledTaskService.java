@@ -28,6 +28,9 @@ public class ScheduledTaskService {
     private static final Logger log = LoggerFactory.getLogger(ScheduledTaskService.class);
     private static final int MAX_ERROR_LENGTH = 1000;
 
+    /** One line whose seconds field is a plain number: the task reads every account, so never every second. */
+    private static final String ONCE_A_MINUTE_AT_MOST = "[0-9]{1,2} [^\\p{Cntrl}]+";
+
     private final ScheduledTaskRepository tasks;
     private final ScheduledTaskSchedule schedule;
     private final ScheduledTaskRunRepository runs;
@@ -75,9 +78,10 @@ public class ScheduledTaskService {
      */
     @Transactional
     public ScheduledTask change(String cron, boolean active) {
-        if (!CronExpression.isValidExpression(cron)) {
-            throw new InvalidScheduleException("'" + cron + "' is not a cron expression of six fields, seconds first,"
-                    + " such as '0 0 2 * * ?' (every night at two)");
+        if (!cron.matches(ONCE_A_MINUTE_AT_MOST) || !CronExpression.isValidExpression(cron)) {
+            throw new InvalidScheduleException(
+                    "'" + cron.replaceAll("\\p{Cntrl}", " ") + "' is not a cron expression of six fields, seconds"
+                            + " first (a plain number of seconds), such as '0 0 2 * * ?' (every night at two)");
         }
         ScheduledTask previous = current();
         ScheduledTask saved = tasks.save(new ScheduledTask(previous.id(), previous.name(), cron, active));

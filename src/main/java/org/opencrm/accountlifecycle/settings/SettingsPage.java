@@ -40,7 +40,12 @@ class SettingsPage {
 
         try {
             SettingsService.SettingsUpdate update = settings.update(new SettingsChange(
-                    notice, deletion, mode, form.enabled(), form.noticeTemplateId(), form.deletionTemplateId()));
+                    notice,
+                    deletion,
+                    mode,
+                    Boolean.TRUE.equals(form.enabled()),
+                    form.noticeTemplateId(),
+                    form.deletionTemplateId()));
             redirect.addFlashAttribute("countdownsChanged", update.countdownsChanged());
             return "redirect:/admin/settings";
         } catch (InvalidSettingsException e) {
@@ -63,7 +68,8 @@ class SettingsPage {
             String noticeDelayDays,
             String deletionDelayDays,
             String inactivityMode,
-            boolean enabled,
+            // a browser sends nothing for an unticked box
+            Boolean enabled,
             String noticeTemplateId,
             String deletionTemplateId) {
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -74,6 +75,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                             ? reference.getFieldName()
                             : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining("."));
+            if (failure instanceof UnrecognizedPropertyException unknown) {
+                return fieldProblem(field, field + ": unknown field; the fields are " + unknown.getKnownPropertyIds());
+            }
             String value = failure instanceof InvalidFormatException invalid ? " '" + invalid.getValue() + "'" : "";
             return fieldProblem(field, field + ": the value" + value + " " + expectation(failure));
         }
@@ -126,6 +130,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (failure instanceof InputCoercionException) {
             return "is out of range";
         }
+
         return expectation(failure instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null);
     }
 

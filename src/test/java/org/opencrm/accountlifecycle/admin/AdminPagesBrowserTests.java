@@ -98,6 +98,18 @@ class AdminPagesBrowserTests {
     }
 
     @Test
+    void shouldTurnTheMechanismOffWhenTheBoxIsUnticked() {
+        logIn("/admin/settings");
+
+        browser.findElement(By.id("enabled")).click();
+        browser.findElement(By.id("save")).click();
+
+        patiently.until(ExpectedConditions.visibilityOfElementLocated(By.id("saved")));
+        assertThat(settings.current().enabled()).isFalse();
+        assertThat(browser.findElement(By.id("enabled")).isSelected()).isFalse();
+    }
+
+    @Test
     void shouldExplainTheRuleWhenTheDeletionDelayIsNotLongerThanTheNoticeDelay() {
         logIn("/admin/settings?lang=en");
 

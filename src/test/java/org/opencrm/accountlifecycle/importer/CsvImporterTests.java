@@ -179,6 +179,20 @@ class CsvImporterTests {
     }
 
     @Test
+    void shouldRefuseTheImportWhenALastLoginLiesInTheFuture() {
+        CsvFolder files = CsvFolder.valid()
+                .with(
+                        "individuals.csv",
+                        "id,first_name,last_name,email,created_at,last_login_at",
+                        "ind-1,Hélène,Le Guévellec,h.leguevellec@example.org,2024-03-01T09:00:00Z,2999-11-01T08:00:00Z");
+
+        assertThatExceptionOfType(ImportException.class)
+                .isThrownBy(() -> importer.importFolder(files.writeTo(folder)))
+                .withMessage("individuals.csv line 2: last_login_at lies in the future");
+        assertNothingImported();
+    }
+
+    @Test
     void shouldRefuseTheImportWhenAHeaderIsWrong() {
         CsvFolder files =
                 CsvFolder.valid().with("schemes.csv", "id,label,profile_type", "sch-transport,Transport scolaire,");

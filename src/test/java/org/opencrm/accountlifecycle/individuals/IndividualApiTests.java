@@ -261,12 +261,12 @@ class IndividualApiTests {
                         "an invalid mail address",
                         individual("ind-9", "Jean", "Martin", "jean.martin@@example"),
                         "email",
-                        "email: must be a well-formed email address"),
+                        "email: must be a mail address such as jeanne.martin@example.org"),
                 Arguments.of(
                         "a mail address with a line break",
                         individual("ind-9", "Jean", "Martin", "jean@example.org\r\nBcc: victim@example.org"),
                         "email",
-                        "must be a well-formed email address"),
+                        "must be a mail address such as jeanne.martin@example.org"),
                 Arguments.of(
                         "a first name of 10,000 characters",
                         individual("ind-9", tenThousand, "Martin", "jean@example.org"),

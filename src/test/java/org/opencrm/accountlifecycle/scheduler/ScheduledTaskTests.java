@@ -1,6 +1,7 @@
 package org.opencrm.accountlifecycle.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencrm.accountlifecycle.support.TestAccounts.administrator;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -169,10 +170,19 @@ class ScheduledTaskTests {
                 .andExpect(jsonPath("$.field").value("cron"))
                 .andExpect(jsonPath("$.detail")
                         .value("'every night' is not a cron expression of six fields, seconds"
-                                + " first, such as '0 0 2 * * ?' (every night at two)"));
+                                + " first (a plain number of seconds), such as '0 0 2 * * ?' (every night at two)"));
 
         assertThat(task.current().cron()).isEqualTo(NIGHTLY);
         assertThat(task.current().active()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseAScheduleThatWouldRunEverySecond() {
+        assertThatExceptionOfType(InvalidScheduleException.class)
+                .isThrownBy(() -> task.change("* * * * * ?", true))
+                .withMessageStartingWith("'* * * * * ?' is not a cron expression of six fields");
+
+        assertThat(task.current().cron()).isEqualTo(NIGHTLY);
     }
 
     private Job scheduledTimer() {

@@ -134,6 +134,26 @@ class EndpointSecurityTests {
     }
 
     @Test
+    void shouldExplainTheRefusalAsAProblemDetailWhenTheCallerIsNotLoggedInOrHasTheWrongRole() throws Exception {
+        HttpResponse<String> anonymous = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/settings"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongRole = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/settings"))
+                        .header("Authorization", basic(TestAccounts.INTEGRATION))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(anonymous.body())
+                .contains("\"status\":401")
+                .contains("Log in with the user name and password of your role (HTTP Basic)");
+        assertThat(wrongRole.statusCode()).isEqualTo(403);
+        assertThat(wrongRole.body()).contains("\"detail\":\"Your role may not use /api/settings\"");
+    }
+
+    @Test
     void shouldLetAnyoneReadHealthWhenNotLoggedIn() throws Exception {
         assertThat(get("/actuator/health", null)).isEqualTo(200);
     }
@@ -149,14 +169,15 @@ class EndpointSecurityTests {
     private int get(String path, Role role) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (role != null) {
-            TestAccounts account = TestAccounts.valueOf(role.name());
-            String token = account.username + ":" + account.password;
-            request.header(
-                    "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basic(TestAccounts.valueOf(role.name())));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
+    }
+
+    private static String basic(TestAccounts account) {
+        String token = account.username + ":" + account.password;
+        return "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void addWebappResources(Set<String> found, String prefix, Application application) {
