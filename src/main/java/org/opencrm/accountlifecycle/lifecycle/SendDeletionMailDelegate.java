@@ -22,6 +22,6 @@ class SendDeletionMailDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         notifications.sendDeletionConfirmation(execution.getProcessBusinessKey());
-        log.info("Deletion mail sent individualId={}", execution.getProcessBusinessKey());
+        log.info("Deletion confirmation sent individualId={}", execution.getProcessBusinessKey());
     }
 }

@@ -72,7 +72,7 @@ class MailTemplateService {
         }
         try {
             MailTemplate created = aggregates.insert(template(id, change));
-            log.info("Mail template created templateId={}", id);
+            log.info("Template created templateId={}", id);
             return created;
         } catch (DataIntegrityViolationException e) {
             // another administrator created it since the check above
@@ -85,7 +85,7 @@ class MailTemplateService {
         validator.validate(change.subject(), change.body());
         read(id);
         MailTemplate saved = templates.save(template(id, change));
-        log.info("Mail template changed templateId={}", id);
+        log.info("Template changed templateId={}", id);
         return saved;
     }
 
@@ -103,7 +103,7 @@ class MailTemplateService {
             // the settings chose it since the check above; their foreign key keeps it
             throw inUse(id);
         }
-        log.info("Mail template deleted templateId={}", id);
+        log.info("Template deleted templateId={}", id);
     }
 
     /**

@@ -14,15 +14,14 @@ class OpenApiConfiguration {
 
     private static final String BASIC = "basic";
 
+    private static final String DESCRIPTION = "Settings, mail templates, CRM data, activity, manual deletion,"
+            + " registry, preview and import of the automatic deletion of unused citizen accounts. Errors are"
+            + " RFC 9457 problem details; `field` names the field at fault.";
+
     @Bean
     OpenAPI accountLifecycleApi() {
         return new OpenAPI()
-                .info(new Info()
-                        .title("account-lifecycle")
-                        .version("1")
-                        .description("Settings, mail templates, CRM data, activity, manual deletion, registry, preview"
-                                + " and import of the automatic deletion of unused citizen accounts. Errors are RFC 9457"
-                                + " problem details; `field` names the field at fault."))
+                .info(new Info().title("account-lifecycle").version("1").description(DESCRIPTION))
                 .components(new Components()
                         .addSecuritySchemes(
                                 BASIC,

@@ -184,7 +184,8 @@ class CsvImporterTests {
                 .with(
                         "individuals.csv",
                         "id,first_name,last_name,email,created_at,last_login_at",
-                        "ind-1,Hélène,Le Guévellec,h.leguevellec@example.org,2024-03-01T09:00:00Z,2999-11-01T08:00:00Z");
+                        "ind-1,Hélène,Le Guévellec,h.leguevellec@example.org,2024-03-01T09:00:00Z,"
+                                + "2999-11-01T08:00:00Z");
 
         assertThatExceptionOfType(ImportException.class)
                 .isThrownBy(() -> importer.importFolder(files.writeTo(folder)))
