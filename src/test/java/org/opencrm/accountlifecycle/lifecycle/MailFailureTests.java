@@ -30,6 +30,7 @@ import org.opencrm.accountlifecycle.notification.SentMailService;
 import org.opencrm.accountlifecycle.registry.RegistryRepository;
 import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
 import org.opencrm.accountlifecycle.support.EngineTime;
+import org.opencrm.accountlifecycle.support.RefusingSmtp;
 import org.opencrm.accountlifecycle.support.TestData;
 import org.opencrm.accountlifecycle.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -149,6 +150,30 @@ class MailFailureTests {
                 .isEqualTo(serverBack.plus(DAY.multipliedBy(30)));
         assertThat(smtp.getReceivedMessages()).hasSize(2);
         assertThat(instance).isEnded();
+    }
+
+    @Test
+    void shouldRaiseAnIncidentAndSendAfterTheRetryWhenTheServerRefusedTheAddressUntilItWasCorrected() throws Exception {
+        ProcessInstance instance = enrolled("ind-26");
+        smtp.stop();
+        List<Integer> retriesLeft;
+        try (RefusingSmtp refusing = new RefusingSmtp("ind-26@citizen.example.org")) {
+            retriesLeft = failNoticeUntilRetriesRunOut(instance);
+        }
+        assertThat(retriesLeft).containsExactly(2, 1, 0);
+        assertThat(incidentsOf(instance)).extracting(Incident::getActivityId).containsExactly(TASK_SEND_NOTICE_MAIL);
+        assertThat(sentMailRows()).isZero();
+        jdbc.sql("UPDATE individual SET email = 'corrected@citizen.example.org' WHERE id = 'ind-26'")
+                .update();
+        smtp.start();
+
+        management.setJobRetries(noticeMailJobOf(instance).getId(), 1);
+        time.runDueJobs();
+
+        assertThat(incidentsOf(instance)).isEmpty();
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0]).hasToString("corrected@citizen.example.org");
+        assertThat(instance).isWaitingAt(TIMER_DELETION_DUE);
     }
 
     @Test
