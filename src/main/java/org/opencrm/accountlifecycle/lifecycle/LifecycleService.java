@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.runtime.MessageCorrelationResultType;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.opencrm.accountlifecycle.individuals.IndividualRepository;
 import org.opencrm.accountlifecycle.metrics.ProductMetrics;
-import org.opencrm.accountlifecycle.notification.NotificationService;
+import org.opencrm.accountlifecycle.notification.SentMailService;
 import org.opencrm.accountlifecycle.settings.LifecycleSettings;
 import org.opencrm.accountlifecycle.settings.SettingsChangeListener;
 import org.opencrm.accountlifecycle.settings.SettingsService;
@@ -46,7 +46,7 @@ public class LifecycleService implements SettingsChangeListener {
     private final IndividualRepository individuals;
     private final SettingsService settings;
     private final LifecycleSchedule schedule;
-    private final NotificationService notifications;
+    private final SentMailService sentMails;
     private final LifecycleProperties properties;
     private final Clock clock;
     private final ProductMetrics metrics;
@@ -58,7 +58,7 @@ public class LifecycleService implements SettingsChangeListener {
             IndividualRepository individuals,
             SettingsService settings,
             LifecycleSchedule schedule,
-            NotificationService notifications,
+            SentMailService sentMails,
             LifecycleProperties properties,
             Clock clock,
             ProductMetrics metrics) {
@@ -68,7 +68,7 @@ public class LifecycleService implements SettingsChangeListener {
         this.individuals = individuals;
         this.settings = settings;
         this.schedule = schedule;
-        this.notifications = notifications;
+        this.sentMails = sentMails;
         this.properties = properties;
         this.clock = clock;
         this.metrics = metrics;
@@ -147,15 +147,21 @@ public class LifecycleService implements SettingsChangeListener {
     }
 
     /**
-     * Sends the inactivity notice of the current countdown.
+     * Sends the inactivity notice of the current countdown, once: a countdown whose notice already went out (a step
+     * repeated after the send) gets none again.
      *
-     * @return when it was sent, the start of the grace period
+     * @return when it was really sent, the start of the grace period
      */
+    @Transactional
     public Instant sendNotice(String individualId) {
         Instant now = clock.instant();
-        Instant plannedDeletion = schedule.countdownOf(individualId).deletionDueAt(now);
+        Countdown countdown = schedule.countdownOf(individualId);
+        Instant plannedDeletion = countdown.deletionDueAt(now);
 
-        notifications.sendInactivityNotice(individualId, plannedDeletion);
+        Instant sentAt = sentMails.sendNoticeOnce(individualId, countdown.reference(), now, plannedDeletion);
+        if (!sentAt.equals(now)) {
+            return sentAt;
+        }
         metrics.noticeSent();
 
         log.info("Inactivity notice sent individualId={} plannedDeletion={}", individualId, plannedDeletion);

@@ -33,7 +33,14 @@ public final class TestData {
                 .toList();
         runtime.deleteProcessInstances(instances, "test reset", true, true);
         for (String table : List.of(
-                "registry_entry", "lifecycle_enrolment", "membership", "dossier", "profile", "scheme", "individual")) {
+                "sent_mail",
+                "registry_entry",
+                "lifecycle_enrolment",
+                "membership",
+                "dossier",
+                "profile",
+                "scheme",
+                "individual")) {
             jdbc.sql("DELETE FROM " + table).update();
         }
         jdbc.sql("""
