@@ -9,13 +9,16 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param dayLength how long one "day" of the settings lasts. One day in real use; the demo makes it a few seconds so
  *     that notices and deletions show within minutes.
- * @param pageSize how many accounts one transaction enrols or realigns
+ * @param pageSize how many accounts one transaction enrols or realigns, or one migration moves to a new process
+ *     version
+ * @param migrateOnStart whether start-up moves the countdowns of older process versions to the latest one
  */
 @Validated
 @ConfigurationProperties("account-lifecycle.lifecycle")
 record LifecycleProperties(
         @NotNull @DefaultValue("P1D") Duration dayLength,
-        @DefaultValue("500") int pageSize) {
+        @DefaultValue("500") int pageSize,
+        @DefaultValue("true") boolean migrateOnStart) {
 
     LifecycleProperties {
         if (dayLength.isNegative() || dayLength.isZero()) {
