@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -221,8 +220,10 @@ class LifecycleRaceTests {
     }
 
     /**
-     * Runs the due jobs as the job executor does: a job that lost an optimistic-locking conflict keeps its retries
-     * and is picked up again, and a job the other transaction removed (its scope was interrupted) is no error.
+     * Runs the due jobs as the job executor does. A job that lost an optimistic-locking conflict keeps its retries
+     * and runs again in the next pass. A job whose scope the login interrupted meanwhile may also fail earlier, on
+     * an execution tree read half before and half after the login's commit (PostgreSQL reads each statement's own
+     * snapshot); its transaction rolls back and no job is left to retry, so neither case changes any data.
      */
     private Object runDueJobsAsTheJobExecutor() {
         List<Job> due;
@@ -235,12 +236,12 @@ class LifecycleRaceTests {
             for (Job job : due) {
                 try {
                     management.executeJob(job.getId());
-                } catch (OptimisticLockingException lostToTheOtherTransaction) {
-                    assertThat(lostToTheOtherTransaction).hasMessageContaining("was updated by another transaction");
-                } catch (ProcessEngineException removed) {
-                    assertThat(management.createJobQuery().jobId(job.getId()).count())
-                            .as("a job that failed for another reason than being removed: %s", removed)
-                            .isZero();
+                } catch (RuntimeException failed) {
+                    if (management.createJobQuery().jobId(job.getId()).count() > 0) {
+                        assertThat(failed)
+                                .as("a job that failed and is still there")
+                                .isInstanceOf(OptimisticLockingException.class);
+                    }
                 }
             }
         }
