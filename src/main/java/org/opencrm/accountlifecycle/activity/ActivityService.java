@@ -3,6 +3,7 @@ package org.opencrm.accountlifecycle.activity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.opencrm.accountlifecycle.dossiers.Dossier;
 import org.opencrm.accountlifecycle.dossiers.DossierNotFoundException;
 import org.opencrm.accountlifecycle.dossiers.DossierReferences;
@@ -16,9 +17,14 @@ import org.opencrm.accountlifecycle.metrics.ProductMetrics;
 import org.opencrm.accountlifecycle.settings.InactivityMode;
 import org.opencrm.accountlifecycle.settings.SettingsService;
 import org.opencrm.accountlifecycle.web.DuplicateIdException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way activity enters the product: it is written to the CRM data and, when it counts for the chosen
@@ -26,6 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ActivityService {
+
+    /** Enough for a login racing a timer and a second login; a fourth conflict in a row is a real fault. */
+    static final int LOGIN_ATTEMPTS = 3;
+
+    private static final Logger log = LoggerFactory.getLogger(ActivityService.class);
 
     private final IndividualRepository individuals;
     private final DossierRepository dossiers;
@@ -35,6 +46,7 @@ public class ActivityService {
     private final LifecycleService lifecycle;
     private final Clock clock;
     private final ProductMetrics metrics;
+    private final TransactionTemplate transaction;
 
     ActivityService(
             IndividualRepository individuals,
@@ -44,7 +56,8 @@ public class ActivityService {
             SettingsService settings,
             LifecycleService lifecycle,
             Clock clock,
-            ProductMetrics metrics) {
+            ProductMetrics metrics,
+            PlatformTransactionManager transactions) {
         this.individuals = individuals;
         this.dossiers = dossiers;
         this.references = references;
@@ -53,11 +66,34 @@ public class ActivityService {
         this.lifecycle = lifecycle;
         this.clock = clock;
         this.metrics = metrics;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** A login to the portal. A deleted individual cannot log in. */
-    @Transactional
+    /**
+     * A login to the portal. A deleted individual cannot log in. The login never fails because the lifecycle moved at
+     * the same moment: a conflict with a timer or another login on the same process instance
+     * ({@link OptimisticLockingException}) repeats the whole login in a new transaction, at most {@value
+     * #LOGIN_ATTEMPTS} times, so the restart is computed from the state the other side committed. Inside a caller's
+     * transaction the conflict goes to that caller, whose transaction is spoiled anyway.
+     */
     public void recordLogin(String individualId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> loginOnce(individualId));
+                return;
+            } catch (OptimisticLockingException conflict) {
+                if (attempt == LOGIN_ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
+                    throw conflict;
+                }
+                log.info(
+                        "Login conflicted with the lifecycle, retrying individualId={} attempt={}",
+                        individualId,
+                        attempt);
+            }
+        }
+    }
+
+    private void loginOnce(String individualId) {
         // the update waits for a deletion that holds the row, then finds it deleted
         if (individuals.recordLogin(individualId, clock.instant()) == 0) {
             throw refusal(individualId);

@@ -1,0 +1,280 @@
+package org.opencrm.accountlifecycle.deletion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.KEY;
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_DELETION_DUE;
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_NOTICE_DUE;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opencrm.accountlifecycle.activity.ActivityService;
+import org.opencrm.accountlifecycle.individuals.IndividualDeletedException;
+import org.opencrm.accountlifecycle.individuals.IndividualRepository;
+import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
+import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
+import org.opencrm.accountlifecycle.support.EngineTime;
+import org.opencrm.accountlifecycle.support.TestData;
+import org.opencrm.accountlifecycle.support.TestSmtp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Logins, agents and timers at the same moment, each in its own transaction and thread, started together: every run
+ * ends in one consistent state. Settings: notice 30 days, deletion 60 days, NO_LOGIN.
+ */
+@AccountLifecycleTest
+class LifecycleRaceTests {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = TestSmtp.server();
+
+    private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
+    private static final Duration DAY = Duration.ofDays(1);
+    private static final Instant CREATED = TODAY.minus(DAY.multipliedBy(400));
+    private static final Instant LAST_LOGIN = TODAY.minus(DAY.multipliedBy(10));
+    private static final Instant DELETION_DUE = LAST_LOGIN.plus(DAY.multipliedBy(60));
+    private static final String DELETION_SUBJECT = "Votre compte a été supprimé";
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    LifecycleService lifecycle;
+
+    @Autowired
+    ActivityService activity;
+
+    @Autowired
+    AccountDeletionService deletion;
+
+    @Autowired
+    IndividualRepository individuals;
+
+    private EngineTime time;
+    private TestData data;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        time = new EngineTime(management);
+        data = new TestData(jdbc, runtime);
+    }
+
+    @AfterEach
+    void resetClock() {
+        time.reset();
+    }
+
+    @Test
+    void shouldEndEitherDeletedOrAliveWithAFreshCountdownWhenALoginMeetsTheDeletionTimer() throws Exception {
+        for (int run = 1; run <= 20; run++) {
+            noticeSentAndDeletionDue();
+
+            List<Object> outcomes = race(this::runDueJobsAsTheJobExecutor, () -> loginOutcome("ind-1"));
+
+            Object login = outcomes.get(1);
+            if (individuals.findById("ind-1").orElseThrow().isDeleted()) {
+                assertThat(login).as("run %d", run).isInstanceOf(IndividualDeletedException.class);
+                assertThat(registryCount()).as("run %d", run).isEqualTo(1);
+                assertThat(runningLifecycles()).as("run %d", run).isZero();
+                assertThat(lifecycleJobs()).as("run %d", run).isEmpty();
+            } else {
+                assertThat(login).as("run %d", run).isEqualTo("logged in");
+                assertThat(registryCount()).as("run %d", run).isZero();
+                assertThat(runningLifecycles()).as("run %d", run).isEqualTo(1);
+                assertThat(lifecycleJobs())
+                        .as("run %d", run)
+                        .extracting(Job::getDuedate)
+                        .containsExactly(Date.from(DELETION_DUE.plus(DAY.multipliedBy(30))));
+                assertThat(jobAt(TIMER_NOTICE_DUE)).as("run %d", run).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void shouldStartOneLifecycleWhenFourLoginsArriveAtTheSameTime() throws Exception {
+        time.pin(TODAY);
+        data.reset();
+        data.individual("ind-1", "Amélie", "Dupont", CREATED, LAST_LOGIN);
+
+        List<Object> outcomes = race(
+                () -> loginOutcome("ind-1"),
+                () -> loginOutcome("ind-1"),
+                () -> loginOutcome("ind-1"),
+                () -> loginOutcome("ind-1"));
+
+        assertThat(outcomes).containsOnly("logged in");
+        assertThat(runningLifecycles()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_enrolment WHERE individual_id = 'ind-1'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(lifecycleJobs())
+                .extracting(Job::getDuedate)
+                .containsExactly(Date.from(TODAY.plus(DAY.multipliedBy(30))));
+    }
+
+    @Test
+    void shouldRecordOneDeletionAndSendOneMailWhenAnAgentDeletesAsTheLifecycleDoes() throws Exception {
+        for (int run = 1; run <= 5; run++) {
+            noticeSentAndDeletionDue();
+            management.executeJob(jobAt(TIMER_DELETION_DUE).getId());
+            int mailsBefore = smtp.getReceivedMessages().length;
+
+            List<Object> outcomes = race(this::runDueJobsAsTheJobExecutor, this::agentDeletionOutcome);
+            time.runDueJobs();
+
+            String method = jdbc.sql("SELECT method FROM registry_entry WHERE individual_id = 'ind-1'")
+                    .query(String.class)
+                    .single();
+            assertThat(outcomes.get(1))
+                    .as("run %d", run)
+                    .isEqualTo(method.equals("MANUAL") ? "deleted by the agent" : "already deleted");
+            assertThat(registryCount()).as("run %d", run).isEqualTo(1);
+            assertThat(deletionMailsSince(mailsBefore)).as("run %d", run).isEqualTo(1);
+            assertThat(runningLifecycles()).as("run %d", run).isZero();
+        }
+    }
+
+    /** A countdown that has sent its notice, with the clock on its deletion date and the deletion timer due. */
+    private void noticeSentAndDeletionDue() {
+        time.pin(TODAY);
+        data.reset();
+        data.individual("ind-1", "Amélie", "Dupont", CREATED, LAST_LOGIN);
+        lifecycle.enrol("ind-1");
+        time.advanceTo(LAST_LOGIN.plus(DAY.multipliedBy(30)));
+        time.pin(DELETION_DUE);
+    }
+
+    /** Starts every task at the same moment, each on its own thread, and returns their outcomes in order. */
+    @SafeVarargs
+    private static List<Object> race(Callable<Object>... tasks) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(tasks.length);
+        try {
+            List<Future<Object>> running = new ArrayList<>();
+            for (Callable<Object> task : tasks) {
+                running.add(threads.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> outcome : running) {
+                outcomes.add(outcome.get(30, TimeUnit.SECONDS));
+            }
+            return outcomes;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private Object loginOutcome(String individualId) {
+        try {
+            activity.recordLogin(individualId);
+            return "logged in";
+        } catch (IndividualDeletedException refused) {
+            return refused;
+        }
+    }
+
+    private Object agentDeletionOutcome() {
+        try {
+            deletion.deleteByAgent("ind-1", "agent", "Asked at the front desk");
+            return "deleted by the agent";
+        } catch (AlreadyDeletedException refused) {
+            return "already deleted";
+        }
+    }
+
+    /**
+     * Runs the due jobs as the job executor does. A job that lost an optimistic-locking conflict keeps its retries
+     * and runs again in the next pass. A job whose scope the login interrupted meanwhile may also fail earlier, on
+     * an execution tree read half before and half after the login's commit (PostgreSQL reads each statement's own
+     * snapshot); its transaction rolls back and no job is left to retry, so neither case changes any data.
+     */
+    private Object runDueJobsAsTheJobExecutor() {
+        List<Job> due;
+        while (!(due = management
+                        .createJobQuery()
+                        .processDefinitionKey(KEY)
+                        .executable()
+                        .list())
+                .isEmpty()) {
+            for (Job job : due) {
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException failed) {
+                    if (management.createJobQuery().jobId(job.getId()).count() > 0) {
+                        assertThat(failed)
+                                .as("a job that failed and is still there")
+                                .isInstanceOf(OptimisticLockingException.class);
+                    }
+                }
+            }
+        }
+        return "jobs run";
+    }
+
+    private long registryCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM registry_entry").query(Long.class).single();
+    }
+
+    private long runningLifecycles() {
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(KEY)
+                .processInstanceBusinessKey("ind-1")
+                .count();
+    }
+
+    private List<Job> lifecycleJobs() {
+        return management.createJobQuery().processDefinitionKey(KEY).list();
+    }
+
+    private Job jobAt(String activityId) {
+        return management.createJobQuery().activityId(activityId).singleResult();
+    }
+
+    private long deletionMailsSince(int index) throws MessagingException {
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        long count = 0;
+        for (int i = index; i < mails.length; i++) {
+            if (DELETION_SUBJECT.equals(mails[i].getSubject())) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
