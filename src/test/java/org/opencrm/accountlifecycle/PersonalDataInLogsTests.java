@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Duration;
 import java.time.Instant;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -62,9 +61,6 @@ class PersonalDataInLogsTests {
     RuntimeService runtime;
 
     @Autowired
-    ManagementService management;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -73,12 +69,12 @@ class PersonalDataInLogsTests {
     @Autowired
     LoggingSystem logging;
 
-    private EngineTime time;
+    @Autowired
+    EngineTime time;
 
     @BeforeEach
     void setUp() {
         init(engine);
-        time = new EngineTime(management);
         time.pin(TODAY);
         new TestData(jdbc, runtime).reset();
         logging.setLogLevel(PRODUCT_LOGGER, LogLevel.DEBUG);

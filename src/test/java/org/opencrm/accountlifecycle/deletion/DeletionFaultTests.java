@@ -119,14 +119,15 @@ class DeletionFaultTests {
     @Autowired
     AnonymousParties anonymous;
 
-    private EngineTime time;
-    private TestData data;
+    @Autowired
+    EngineTime time;
+
+    @Autowired
+    TestData data;
 
     @BeforeEach
     void setUp() {
         init(engine);
-        time = new EngineTime(management);
-        data = new TestData(jdbc, runtime);
         time.pin(TODAY);
         data.reset();
         data.scheme("housing-aid", HOUSEHOLD);

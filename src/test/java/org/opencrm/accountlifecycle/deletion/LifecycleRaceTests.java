@@ -81,14 +81,15 @@ class LifecycleRaceTests {
     @Autowired
     IndividualRepository individuals;
 
-    private EngineTime time;
-    private TestData data;
+    @Autowired
+    EngineTime time;
+
+    @Autowired
+    TestData data;
 
     @BeforeEach
     void setUp() {
         init(engine);
-        time = new EngineTime(management);
-        data = new TestData(jdbc, runtime);
     }
 
     @AfterEach

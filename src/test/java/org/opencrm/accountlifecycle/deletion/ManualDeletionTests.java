@@ -101,14 +101,15 @@ class ManualDeletionTests {
     @Autowired
     RegistryRepository registry;
 
-    private EngineTime time;
-    private TestData data;
+    @Autowired
+    EngineTime time;
+
+    @Autowired
+    TestData data;
 
     @BeforeEach
     void setUp() {
         init(engine);
-        time = new EngineTime(management);
-        data = new TestData(jdbc, runtime);
         time.pin(TODAY);
         data.reset();
         data.scheme("housing-aid", "HOUSEHOLD");

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -51,9 +50,6 @@ class CsvImportRunnerTests {
     RuntimeService runtime;
 
     @Autowired
-    ManagementService management;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -65,12 +61,12 @@ class CsvImportRunnerTests {
     @Autowired
     Clock clock;
 
-    private EngineTime time;
+    @Autowired
+    EngineTime time;
 
     @BeforeEach
     void setUp() {
         init(engine);
-        time = new EngineTime(management);
         time.pin(NOW);
         new TestData(jdbc, runtime).reset();
     }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -53,9 +52,6 @@ class CsvImporterTests {
     RuntimeService runtime;
 
     @Autowired
-    ManagementService management;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -64,14 +60,15 @@ class CsvImporterTests {
     @Autowired
     CsvImporter importer;
 
-    private EngineTime time;
-    private TestData data;
+    @Autowired
+    EngineTime time;
+
+    @Autowired
+    TestData data;
 
     @BeforeEach
     void setUp() {
         init(engine);
-        time = new EngineTime(management);
-        data = new TestData(jdbc, runtime);
         time.pin(SAMPLES_AS_OF);
         data.reset();
     }

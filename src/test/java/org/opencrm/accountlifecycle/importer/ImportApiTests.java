@@ -21,7 +21,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -70,9 +69,6 @@ class ImportApiTests {
     RuntimeService runtime;
 
     @Autowired
-    ManagementService management;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -81,12 +77,12 @@ class ImportApiTests {
     @LocalServerPort
     int port;
 
-    private EngineTime time;
+    @Autowired
+    EngineTime time;
 
     @BeforeEach
     void setUp() {
         init(engine);
-        time = new EngineTime(management);
         time.pin(TODAY);
         new TestData(jdbc, runtime).reset();
     }

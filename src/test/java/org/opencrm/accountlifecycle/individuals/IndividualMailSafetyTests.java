@@ -8,9 +8,7 @@ import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,12 +42,6 @@ class IndividualMailSafetyTests {
     ProcessEngine engine;
 
     @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -58,14 +50,15 @@ class IndividualMailSafetyTests {
     @Autowired
     LifecycleService lifecycle;
 
-    private EngineTime time;
-    private TestData data;
+    @Autowired
+    EngineTime time;
+
+    @Autowired
+    TestData data;
 
     @BeforeEach
     void setUp() {
         init(engine);
-        time = new EngineTime(management);
-        data = new TestData(jdbc, runtime);
         time.pin(TODAY);
         data.reset();
         jdbc.sql("INSERT INTO mail_template (id, name, subject, body) VALUES (?, ?, ?, ?)")

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -59,22 +58,20 @@ class HistoryPrivacyTests {
     HistoryService history;
 
     @Autowired
-    ManagementService management;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
     LifecycleService lifecycle;
 
-    private EngineTime time;
-    private TestData data;
+    @Autowired
+    EngineTime time;
+
+    @Autowired
+    TestData data;
 
     @BeforeEach
     void setUp() {
         init(engine);
-        time = new EngineTime(management);
-        data = new TestData(jdbc, runtime);
         time.pin(TODAY);
         data.reset();
     }

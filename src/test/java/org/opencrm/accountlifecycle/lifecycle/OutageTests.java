@@ -14,7 +14,6 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,9 +50,6 @@ class OutageTests {
     ProcessEngine engine;
 
     @Autowired
-    RuntimeService runtime;
-
-    @Autowired
     ManagementService management;
 
     @Autowired
@@ -65,14 +61,15 @@ class OutageTests {
     @Autowired
     IndividualRepository individuals;
 
-    private EngineTime time;
-    private TestData data;
+    @Autowired
+    EngineTime time;
+
+    @Autowired
+    TestData data;
 
     @BeforeEach
     void setUp() {
         init(engine);
-        time = new EngineTime(management);
-        data = new TestData(jdbc, runtime);
         time.pin(TODAY);
         data.reset();
         data.individual("ind-1", "Amélie", "Dupont", CREATED, LAST_LOGIN);

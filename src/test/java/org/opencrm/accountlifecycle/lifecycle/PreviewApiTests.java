@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Duration;
 import java.time.Instant;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -61,9 +60,6 @@ class PreviewApiTests {
     RuntimeService runtime;
 
     @Autowired
-    ManagementService management;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -72,12 +68,12 @@ class PreviewApiTests {
     @Autowired
     ActivityService activity;
 
-    private EngineTime time;
+    @Autowired
+    EngineTime time;
 
     @BeforeEach
     void setUp() {
         init(engine);
-        time = new EngineTime(management);
         TestData data = new TestData(jdbc, runtime);
         time.pin(TODAY.minus(DAY.multipliedBy(20)));
         data.reset();

@@ -86,15 +86,17 @@ class ProcessUpgradeTests {
     @Autowired
     IndividualRepository individuals;
 
-    private EngineTime time;
-    private TestData data;
+    @Autowired
+    EngineTime time;
+
+    @Autowired
+    TestData data;
+
     private Deployment version2;
 
     @BeforeEach
     void setUp() {
         init(engine);
-        time = new EngineTime(management);
-        data = new TestData(jdbc, runtime);
         time.pin(TODAY);
         data.reset();
     }

@@ -80,14 +80,15 @@ class TwoNodesJobAcquisitionTests {
     @Autowired
     LifecycleService lifecycle;
 
-    private EngineTime time;
-    private TestData data;
+    @Autowired
+    EngineTime time;
+
+    @Autowired
+    TestData data;
 
     @BeforeEach
     void setUp() {
         init(engine);
-        time = new EngineTime(management);
-        data = new TestData(jdbc, runtime);
         time.pin(TODAY);
         data.reset();
     }

@@ -11,7 +11,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -45,9 +44,6 @@ class OperationsEndpointsTests {
     RuntimeService runtime;
 
     @Autowired
-    ManagementService management;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -62,12 +58,12 @@ class OperationsEndpointsTests {
     @Autowired
     MockMvc mvc;
 
-    private EngineTime time;
+    @Autowired
+    EngineTime time;
 
     @BeforeEach
     void setUp() {
         init(engine);
-        time = new EngineTime(management);
         time.pin(TODAY);
         new TestData(jdbc, runtime).reset();
     }

@@ -26,9 +26,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,12 +73,6 @@ class MailTemplateApiTests {
     ProcessEngine engine;
 
     @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -89,14 +81,15 @@ class MailTemplateApiTests {
     @LocalServerPort
     int port;
 
-    private EngineTime time;
-    private TestData data;
+    @Autowired
+    EngineTime time;
+
+    @Autowired
+    TestData data;
 
     @BeforeEach
     void setUp() throws Exception {
         init(engine);
-        time = new EngineTime(management);
-        data = new TestData(jdbc, runtime);
         time.pin(TODAY);
         data.reset();
         createTemplate("rappel", SUBJECT, BODY).andExpect(status().isCreated());

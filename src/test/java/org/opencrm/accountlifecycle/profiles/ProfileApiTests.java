@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
@@ -36,16 +35,13 @@ class ProfileApiTests {
     MockMvc mvc;
 
     @Autowired
-    RuntimeService runtime;
-
-    @Autowired
     JdbcClient jdbc;
 
-    private TestData data;
+    @Autowired
+    TestData data;
 
     @BeforeEach
     void setUp() {
-        data = new TestData(jdbc, runtime);
         data.reset();
     }
 

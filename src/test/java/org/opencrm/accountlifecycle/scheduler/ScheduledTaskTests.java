@@ -63,14 +63,15 @@ class ScheduledTaskTests {
     @Autowired
     MockMvc mvc;
 
-    private EngineTime time;
-    private TestData data;
+    @Autowired
+    EngineTime time;
+
+    @Autowired
+    TestData data;
 
     @BeforeEach
     void setUp() {
         init(engine);
-        time = new EngineTime(management);
-        data = new TestData(jdbc, runtime);
         time.pin(TODAY);
         data.reset();
         jdbc.sql("DELETE FROM scheduled_task_run").update();

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -48,14 +47,11 @@ class SettingsApiTests {
     JdbcClient jdbc;
 
     @Autowired
-    ManagementService management;
-
-    private EngineTime time;
+    EngineTime time;
 
     @BeforeEach
     void setUp() {
         init(engine);
-        time = new EngineTime(management);
         time.pin(TODAY);
         new TestData(jdbc, runtime).reset();
     }
