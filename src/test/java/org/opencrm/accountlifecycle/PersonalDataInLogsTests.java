@@ -1,7 +1,6 @@
 package org.opencrm.accountlifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencrm.accountlifecycle.support.TestAccounts.integration;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -74,8 +73,7 @@ class PersonalDataInLogsTests {
 
     @BeforeEach
     void setUp() {
-        init(engine);
-        time.pin(TODAY);
+        time.start(TODAY);
         new TestData(jdbc, runtime).reset();
         logging.setLogLevel(PRODUCT_LOGGER, LogLevel.DEBUG);
         logging.setLogLevel(TEST_MAIL_SERVER_LOGGER, LogLevel.WARN);

@@ -3,7 +3,6 @@ package org.opencrm.accountlifecycle.deletion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.KEY;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -102,8 +101,7 @@ class AccountDeletionTests {
 
     @BeforeEach
     void setUp() {
-        init(engine);
-        time.pin(TODAY);
+        time.start(TODAY);
         data.reset();
         data.scheme("housing-aid", HOUSEHOLD);
         data.scheme("school-transport", null);

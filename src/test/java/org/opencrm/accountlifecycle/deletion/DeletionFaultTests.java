@@ -2,7 +2,6 @@ package org.opencrm.accountlifecycle.deletion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.KEY;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TASK_DELETE_ACCOUNT;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_DELETION_DUE;
@@ -127,8 +126,7 @@ class DeletionFaultTests {
 
     @BeforeEach
     void setUp() {
-        init(engine);
-        time.pin(TODAY);
+        time.start(TODAY);
         data.reset();
         data.scheme("housing-aid", HOUSEHOLD);
         data.scheme("school-transport", null);

@@ -3,7 +3,6 @@ package org.opencrm.accountlifecycle.deletion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.BOUNDARY_ALREADY_DELETED;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.BOUNDARY_DELETED_MANUALLY;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.END_ACCOUNT_DELETED;
@@ -109,8 +108,7 @@ class ManualDeletionTests {
 
     @BeforeEach
     void setUp() {
-        init(engine);
-        time.pin(TODAY);
+        time.start(TODAY);
         data.reset();
         data.scheme("housing-aid", "HOUSEHOLD");
         data.individual("ind-1", "Amélie", "Dupont", CREATED, LAST_LOGIN);

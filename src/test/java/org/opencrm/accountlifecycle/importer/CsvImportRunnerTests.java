@@ -3,7 +3,6 @@ package org.opencrm.accountlifecycle.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.nio.file.Path;
@@ -66,8 +65,7 @@ class CsvImportRunnerTests {
 
     @BeforeEach
     void setUp() {
-        init(engine);
-        time.pin(NOW);
+        time.start(NOW);
         new TestData(jdbc, runtime).reset();
     }
 

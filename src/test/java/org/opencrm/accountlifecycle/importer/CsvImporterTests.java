@@ -2,7 +2,6 @@ package org.opencrm.accountlifecycle.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.KEY;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -68,8 +67,7 @@ class CsvImporterTests {
 
     @BeforeEach
     void setUp() {
-        init(engine);
-        time.pin(SAMPLES_AS_OF);
+        time.start(SAMPLES_AS_OF);
         data.reset();
     }
 

@@ -1,7 +1,6 @@
 package org.opencrm.accountlifecycle.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.KEY;
 import static org.opencrm.accountlifecycle.support.TestAccounts.administrator;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -82,8 +81,7 @@ class ImportApiTests {
 
     @BeforeEach
     void setUp() {
-        init(engine);
-        time.pin(TODAY);
+        time.start(TODAY);
         new TestData(jdbc, runtime).reset();
     }
 

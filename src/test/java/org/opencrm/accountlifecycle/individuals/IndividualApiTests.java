@@ -1,7 +1,6 @@
 package org.opencrm.accountlifecycle.individuals;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.KEY;
@@ -89,8 +88,7 @@ class IndividualApiTests {
 
     @BeforeEach
     void setUp() {
-        init(engine);
-        time.pin(TODAY);
+        time.start(TODAY);
         data.reset();
     }
 

@@ -1,7 +1,6 @@
 package org.opencrm.accountlifecycle.individuals;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.Address;
@@ -58,8 +57,7 @@ class IndividualMailSafetyTests {
 
     @BeforeEach
     void setUp() {
-        init(engine);
-        time.pin(TODAY);
+        time.start(TODAY);
         data.reset();
         jdbc.sql("INSERT INTO mail_template (id, name, subject, body) VALUES (?, ?, ?, ?)")
                 .params(

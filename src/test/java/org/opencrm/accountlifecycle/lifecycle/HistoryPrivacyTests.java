@@ -2,7 +2,6 @@ package org.opencrm.accountlifecycle.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.KEY;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TASK_SEND_DELETION_MAIL;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TASK_SEND_NOTICE_MAIL;
@@ -71,8 +70,7 @@ class HistoryPrivacyTests {
 
     @BeforeEach
     void setUp() {
-        init(engine);
-        time.pin(TODAY);
+        time.start(TODAY);
         data.reset();
     }
 

@@ -1,7 +1,6 @@
 package org.opencrm.accountlifecycle.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_DELETION_DUE;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -69,8 +68,7 @@ class OutageTests {
 
     @BeforeEach
     void setUp() {
-        init(engine);
-        time.pin(TODAY);
+        time.start(TODAY);
         data.reset();
         data.individual("ind-1", "Amélie", "Dupont", CREATED, LAST_LOGIN);
         lifecycle.enrol("ind-1");

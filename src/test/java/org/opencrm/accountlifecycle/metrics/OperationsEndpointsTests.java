@@ -1,7 +1,6 @@
 package org.opencrm.accountlifecycle.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencrm.accountlifecycle.support.TestAccounts.administrator;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -63,8 +62,7 @@ class OperationsEndpointsTests {
 
     @BeforeEach
     void setUp() {
-        init(engine);
-        time.pin(TODAY);
+        time.start(TODAY);
         new TestData(jdbc, runtime).reset();
     }
 

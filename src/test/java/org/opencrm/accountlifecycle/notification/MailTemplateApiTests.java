@@ -1,7 +1,6 @@
 package org.opencrm.accountlifecycle.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.hamcrest.Matchers.contains;
 import static org.opencrm.accountlifecycle.support.TestAccounts.administrator;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -89,8 +88,7 @@ class MailTemplateApiTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        init(engine);
-        time.pin(TODAY);
+        time.start(TODAY);
         data.reset();
         createTemplate("rappel", SUBJECT, BODY).andExpect(status().isCreated());
     }

@@ -1,6 +1,5 @@
 package org.opencrm.accountlifecycle.registry;
 
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -66,8 +65,7 @@ class RegistryApiTests {
 
     @BeforeEach
     void setUp() {
-        init(engine);
-        time.pin(TODAY);
+        time.start(TODAY);
         TestData data = new TestData(jdbc, runtime);
         data.reset();
         deleted(data, "ind-1", LATE_ON_THE_9TH, DeletionMethod.AUTOMATIC, "system", null);

@@ -1,6 +1,5 @@
 package org.opencrm.accountlifecycle.settings;
 
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.hamcrest.Matchers.containsString;
 import static org.opencrm.accountlifecycle.support.TestAccounts.administrator;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -51,8 +50,7 @@ class SettingsApiTests {
 
     @BeforeEach
     void setUp() {
-        init(engine);
-        time.pin(TODAY);
+        time.start(TODAY);
         new TestData(jdbc, runtime).reset();
     }
 

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess;
 
 /**
@@ -16,9 +18,17 @@ import org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess;
 public final class EngineTime {
 
     private final ManagementService management;
+    private final ProcessEngine engine;
 
-    public EngineTime(ManagementService management) {
+    public EngineTime(ManagementService management, ProcessEngine engine) {
         this.management = management;
+        this.engine = engine;
+    }
+
+    /** Binds camunda-bpm-assert to this engine (it keeps one per thread) and pins the clock at {@code now}. */
+    public void start(Instant now) {
+        BpmnAwareTests.init(engine);
+        pin(now);
     }
 
     public void pin(Instant now) {
