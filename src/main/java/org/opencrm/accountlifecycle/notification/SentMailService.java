@@ -60,7 +60,7 @@ public class SentMailService {
     @Transactional
     public boolean sendDeletionConfirmationOnce(String individualId) {
         if (sentMails.sentAt(individualId, Kind.DELETION, FINAL_CYCLE).isPresent()) {
-            log.info("Deletion mail already sent, not sent again individualId={}", individualId);
+            log.info("Deletion confirmation already sent, not sent again individualId={}", individualId);
             return false;
         }
         sentMails.insert(individualId, Kind.DELETION, FINAL_CYCLE, clock.instant());
