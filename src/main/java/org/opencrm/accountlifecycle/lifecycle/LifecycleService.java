@@ -222,6 +222,10 @@ public class LifecycleService implements SettingsChangeListener {
                     .asc()
                     .listPage(first, properties.pageSize());
             for (Job job : page) {
+                // the job executor goes on meanwhile: a countdown may have ended or moved since the page was read
+                if (!stillWaiting(job)) {
+                    continue;
+                }
                 String individualId = businessKeyOf(job);
                 Countdown countdown = schedule.countdownOf(individualId);
                 Instant expected;
@@ -248,6 +252,14 @@ public class LifecycleService implements SettingsChangeListener {
             metrics.timersChecked(page.size());
         } while (page.size() == properties.pageSize());
         return moved;
+    }
+
+    private boolean stillWaiting(Job timer) {
+        return management.createJobQuery().jobId(timer.getId()).count() == 1
+                && runtime.createExecutionQuery()
+                                .executionId(timer.getExecutionId())
+                                .count()
+                        == 1;
     }
 
     private String businessKeyOf(Job job) {
