@@ -20,10 +20,6 @@ public interface DossierRepository extends Repository<Dossier, String> {
     @Query("SELECT * FROM dossier ORDER BY id LIMIT :limit OFFSET :offset")
     List<Dossier> findPage(@Param("limit") int limit, @Param("offset") long offset);
 
-    List<Dossier> findByApplicantId(String applicantId);
-
-    List<Dossier> findByBeneficiaryId(String beneficiaryId);
-
     /** The start of inactivity in NO_RECENT_DOSSIER mode: the latest dossier filed or updated as applicant. */
     @Query("SELECT MAX(updated_at) FROM dossier WHERE applicant_id = :applicantId")
     Optional<Instant> findLatestActivityAsApplicant(@Param("applicantId") String applicantId);

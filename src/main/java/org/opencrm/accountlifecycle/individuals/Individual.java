@@ -19,10 +19,6 @@ public record Individual(
         Instant deletedAt,
         String anonymousKey) {
 
-    public static Individual newAccount(String id, String firstName, String lastName, String email, Instant createdAt) {
-        return new Individual(id, firstName, lastName, email, createdAt, null, null, null);
-    }
-
     public boolean isDeleted() {
         return deletedAt != null;
     }

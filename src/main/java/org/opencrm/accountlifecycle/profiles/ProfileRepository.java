@@ -47,9 +47,6 @@ public interface ProfileRepository extends Repository<Profile, String> {
     @Query("SELECT COUNT(*) FROM dossier WHERE profile_id = :profileId")
     long countDossiers(@Param("profileId") String profileId);
 
-    @Query("SELECT COUNT(*) FROM membership WHERE individual_id = :individualId")
-    int countMemberships(@Param("individualId") String individualId);
-
     @Query("SELECT COUNT(*) FROM membership WHERE profile_id = :profileId")
     long countMembers(@Param("profileId") String profileId);
 
