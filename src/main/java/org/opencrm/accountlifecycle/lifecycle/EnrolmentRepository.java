@@ -6,7 +6,7 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
-interface EnrolmentRepository extends Repository<Enrolment, String> {
+interface EnrolmentRepository extends Repository<Enrolment, String>, EnrolmentBatch {
 
     boolean existsById(String individualId);
 

@@ -3,7 +3,11 @@ package org.opencrm.accountlifecycle.lifecycle;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.VAR_NOTICE_SENT_AT;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.opencrm.accountlifecycle.settings.LifecycleSettings;
 import org.opencrm.accountlifecycle.settings.SettingsService;
@@ -20,6 +24,8 @@ public class LifecycleSchedule {
     private final InactivityReference reference;
     private final SettingsService settings;
     private final LifecycleProperties properties;
+    // countdowns read ahead, in one query, for the page of individuals the current thread is working through
+    private final ThreadLocal<Map<String, Countdown>> readAhead = new ThreadLocal<>();
 
     LifecycleSchedule(InactivityReference reference, SettingsService settings, LifecycleProperties properties) {
         this.reference = reference;
@@ -38,7 +44,29 @@ public class LifecycleSchedule {
         return Date.from(countdownOf(execution.getProcessBusinessKey()).deletionDueAt(noticeSentAt.toInstant()));
     }
 
+    /**
+     * Runs work that evaluates the timers of a whole page of individuals (enrolment, realignment) with their countdowns
+     * read in one query rather than one query per timer.
+     */
+    <T> T withCountdownsOf(Collection<String> individualIds, Supplier<T> work) {
+        LifecycleSettings current = settings.current();
+        Map<String, Countdown> countdowns = new HashMap<>();
+        reference
+                .ofAll(individualIds, current.inactivityMode())
+                .forEach((id, start) -> countdowns.put(id, new Countdown(start, current, properties.dayLength())));
+        readAhead.set(countdowns);
+        try {
+            return work.get();
+        } finally {
+            readAhead.remove();
+        }
+    }
+
     Countdown countdownOf(String individualId) {
+        Map<String, Countdown> ahead = readAhead.get();
+        if (ahead != null && ahead.containsKey(individualId)) {
+            return ahead.get(individualId);
+        }
         LifecycleSettings current = settings.current();
         Instant start = reference.of(individualId, current.inactivityMode());
         return new Countdown(start, current, properties.dayLength());

@@ -10,25 +10,30 @@ import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.VAR
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResultType;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.opencrm.accountlifecycle.individuals.IndividualRepository;
 import org.opencrm.accountlifecycle.metrics.ProductMetrics;
 import org.opencrm.accountlifecycle.notification.SentMailService;
-import org.opencrm.accountlifecycle.settings.LifecycleSettings;
-import org.opencrm.accountlifecycle.settings.SettingsChangeListener;
 import org.opencrm.accountlifecycle.settings.SettingsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts, restarts, moves and stops the countdowns: one process instance per active individual, with the individual's
@@ -36,9 +41,15 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @EnableConfigurationProperties(LifecycleProperties.class)
-public class LifecycleService implements SettingsChangeListener {
+public class LifecycleService {
 
     private static final Logger log = LoggerFactory.getLogger(LifecycleService.class);
+
+    /**
+     * Instances started in one engine command, so in one flush. The engine sorts a flush's executions by their
+     * references in quadratic time: 500 instances in one flush take minutes, 50 take milliseconds.
+     */
+    private static final int INSTANCES_PER_COMMAND = 50;
 
     private final RuntimeService runtime;
     private final ManagementService management;
@@ -50,6 +61,10 @@ public class LifecycleService implements SettingsChangeListener {
     private final LifecycleProperties properties;
     private final Clock clock;
     private final ProductMetrics metrics;
+    private final RepositoryService repository;
+    private final CommandExecutor engineCommands;
+    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
 
     LifecycleService(
             RuntimeService runtime,
@@ -61,7 +76,11 @@ public class LifecycleService implements SettingsChangeListener {
             SentMailService sentMails,
             LifecycleProperties properties,
             Clock clock,
-            ProductMetrics metrics) {
+            ProductMetrics metrics,
+            RepositoryService repository,
+            ProcessEngineConfigurationImpl engineConfiguration,
+            PlatformTransactionManager transactions,
+            JdbcClient jdbc) {
         this.runtime = runtime;
         this.management = management;
         this.enrolments = enrolments;
@@ -72,6 +91,10 @@ public class LifecycleService implements SettingsChangeListener {
         this.properties = properties;
         this.clock = clock;
         this.metrics = metrics;
+        this.repository = repository;
+        this.engineCommands = engineConfiguration.getCommandExecutorTxRequired();
+        this.transaction = new TransactionTemplate(transactions);
+        this.jdbc = jdbc;
     }
 
     /**
@@ -88,9 +111,18 @@ public class LifecycleService implements SettingsChangeListener {
         return true;
     }
 
-    /** Starts a countdown for every active individual that has none (imports, data written by other systems). */
-    @Transactional
+    /**
+     * Starts a countdown for every active individual that has none (go-live, imports, data written by other systems),
+     * one page of individuals per transaction: a page's instances are started in one engine command, so that the engine
+     * writes them in JDBC batches, and their enrolments in one batch. Inside a caller's transaction (an import, a
+     * settings change) the pages join it, and everything stays one unit.
+     */
     public int enrolAllWithoutLifecycle() {
+        return enrolAllWithoutLifecycle((checked, changed) -> {});
+    }
+
+    /** @param progress told after each page */
+    public int enrolAllWithoutLifecycle(Progress progress) {
         if (!settings.current().enabled()) {
             return 0;
         }
@@ -98,13 +130,46 @@ public class LifecycleService implements SettingsChangeListener {
         String after = "";
         List<String> page;
         do {
-            page = individuals.findIdsWithoutLifecycle(after, properties.pageSize());
-            page.forEach(this::start);
+            String from = after;
+            page = transaction.execute(status -> startPage(from));
             started += page.size();
+            progress.page(page.size(), page.size());
             after = page.isEmpty() ? after : page.get(page.size() - 1);
+            if (page.size() == properties.pageSize()) {
+                log.info("Enrolment progress enrolled={}", started);
+            }
         } while (page.size() == properties.pageSize());
         log.info("Individuals enrolled count={}", started);
         return started;
+    }
+
+    private List<String> startPage(String afterId) {
+        List<String> ids = individuals.findIdsWithoutLifecycle(afterId, properties.pageSize());
+        if (ids.isEmpty()) {
+            return ids;
+        }
+        String definitionId = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(KEY)
+                .latestVersion()
+                .singleResult()
+                .getId();
+        // nested engine calls share the outer command's context, whose flush writes the group's rows in JDBC batches
+        List<String> instanceIds = new ArrayList<>(ids.size());
+        schedule.withCountdownsOf(ids, () -> {
+            for (int from = 0; from < ids.size(); from += INSTANCES_PER_COMMAND) {
+                List<String> group = ids.subList(from, Math.min(from + INSTANCES_PER_COMMAND, ids.size()));
+                instanceIds.addAll(engineCommands.execute(context -> group.stream()
+                        .map(id -> runtime.createProcessInstanceById(definitionId)
+                                .businessKey(id)
+                                .execute()
+                                .getId())
+                        .toList()));
+            }
+            return instanceIds;
+        });
+        enrolments.insertAll(ids, instanceIds, clock.instant());
+        return ids;
     }
 
     /**
@@ -168,20 +233,6 @@ public class LifecycleService implements SettingsChangeListener {
         return now;
     }
 
-    @Override
-    public int settingsChanged(LifecycleSettings previous, LifecycleSettings current) {
-        if (previous.enabled() && !current.enabled()) {
-            return stopAll();
-        }
-        if (!previous.enabled() && current.enabled()) {
-            return enrolAllWithoutLifecycle();
-        }
-        if (current.enabled() && current.timingDiffersFrom(previous)) {
-            return realignTimers();
-        }
-        return 0;
-    }
-
     private void start(String individualId) {
         ProcessInstance instance = runtime.createProcessInstanceByKey(KEY)
                 .businessKey(individualId)
@@ -196,84 +247,145 @@ public class LifecycleService implements SettingsChangeListener {
      * (the inactivity definition changed) restarts, so that nobody is deleted on a warning the new definition would
      * not have sent.
      *
+     * <p>Pages through the timers in id order, reading each page's business keys, notice dates and countdowns in one
+     * query each; each timer moves in a command of its own, so that outside a caller's transaction nothing waits for
+     * the pass: a countdown that a login or a job moves meanwhile is skipped, since it was computed afresh anyway.
+     *
+     * @param progress told after each page
      * @return how many countdowns were moved or restarted
      */
-    @Transactional
-    public int realignTimers() {
-        int moved = recalculate(TIMER_NOTICE_DUE, List.of());
+    public int realignTimers(Progress progress) {
+        int moved = recalculate(TIMER_NOTICE_DUE, List.of(), progress);
         List<String> toRestart = new ArrayList<>();
-        moved += recalculate(TIMER_DELETION_DUE, toRestart);
+        moved += recalculate(TIMER_DELETION_DUE, toRestart, progress);
         toRestart.forEach(this::restartCountdown);
         log.info("Timers realigned moved={} restarted={}", moved, toRestart.size());
         return moved + toRestart.size();
     }
 
-    private int recalculate(String timerId, List<String> toRestart) {
+    public int realignTimers() {
+        return realignTimers((checked, changed) -> {});
+    }
+
+    private int recalculate(String timerId, List<String> toRestart, Progress progress) {
         int moved = 0;
-        int first = 0;
-        List<Job> page;
+        int checked = 0;
+        String afterId = "";
+        List<WaitingTimer> page;
         do {
-            page = management
-                    .createJobQuery()
-                    .processDefinitionKey(KEY)
-                    .activityId(timerId)
-                    .timers()
-                    .orderByJobId()
-                    .asc()
-                    .listPage(first, properties.pageSize());
-            for (Job job : page) {
-                // the job executor goes on meanwhile: a countdown may have ended or moved since the page was read
-                if (!stillWaiting(job)) {
-                    continue;
-                }
-                String individualId = businessKeyOf(job);
-                Countdown countdown = schedule.countdownOf(individualId);
-                Instant expected;
-                if (timerId.equals(TIMER_DELETION_DUE)) {
-                    Instant noticeSentAt = noticeSentAt(job);
-                    if (countdown.reference().isAfter(noticeSentAt)) {
-                        toRestart.add(individualId);
-                        continue;
-                    }
-                    expected = countdown.deletionDueAt(noticeSentAt);
-                } else {
-                    expected = countdown.noticeDueAt();
-                }
-                // due dates are kept to the millisecond
-                if (!Date.from(expected).equals(job.getDuedate())) {
-                    management.recalculateJobDuedate(job.getId(), false);
-                    moved++;
-                }
+            page = timersAfter(timerId, afterId);
+            if (page.isEmpty()) {
+                break;
             }
-            first += page.size();
-            if (page.size() == properties.pageSize()) {
-                log.info("Timer realignment progress timer={} checked={} moved={}", timerId, first, moved);
-            }
+            afterId = page.get(page.size() - 1).jobId();
+            List<WaitingTimer> timers = page;
+            int movedOnPage = schedule.withCountdownsOf(
+                    page.stream().map(WaitingTimer::individualId).toList(),
+                    () -> realignPage(timerId, timers, toRestart));
+            moved += movedOnPage;
+            checked += page.size();
             metrics.timersChecked(page.size());
+            progress.page(page.size(), movedOnPage);
+            if (page.size() == properties.pageSize()) {
+                log.info("Timer realignment progress timer={} checked={} moved={}", timerId, checked, moved);
+            }
         } while (page.size() == properties.pageSize());
         return moved;
     }
 
-    private boolean stillWaiting(Job timer) {
-        return management.createJobQuery().jobId(timer.getId()).count() == 1
-                && runtime.createExecutionQuery()
-                                .executionId(timer.getExecutionId())
-                                .count()
-                        == 1;
+    private int realignPage(String timerId, List<WaitingTimer> timers, List<String> toRestart) {
+        int moved = 0;
+        for (WaitingTimer timer : timers) {
+            Countdown countdown = schedule.countdownOf(timer.individualId());
+            Instant expected;
+            if (timerId.equals(TIMER_DELETION_DUE)) {
+                if (timer.noticeSentAt() == null) {
+                    // its notice step has not committed the date yet: nothing to compare with
+                    continue;
+                }
+                if (countdown.reference().isAfter(timer.noticeSentAt())) {
+                    toRestart.add(timer.individualId());
+                    continue;
+                }
+                expected = countdown.deletionDueAt(timer.noticeSentAt());
+            } else {
+                expected = countdown.noticeDueAt();
+            }
+            // due dates are kept to the millisecond
+            if (!expected.equals(timer.dueAt()) && recalculate(timer)) {
+                moved++;
+            }
+        }
+        return moved;
     }
 
-    private String businessKeyOf(Job job) {
-        return runtime.createProcessInstanceQuery()
-                .processInstanceId(job.getProcessInstanceId())
-                .singleResult()
-                .getBusinessKey();
+    /** @return whether the timer moved; not when it fired or was replaced since its page was read */
+    private boolean recalculate(WaitingTimer timer) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // inside a caller's transaction a failure spoils that transaction: let it go to the caller
+            management.recalculateJobDuedate(timer.jobId(), false);
+            return true;
+        }
+        try {
+            management.recalculateJobDuedate(timer.jobId(), false);
+            return true;
+        } catch (OptimisticLockingException | NotFoundException gone) {
+            log.debug("Timer skipped, it moved meanwhile jobId={}", timer.jobId());
+            return false;
+        }
     }
 
-    private Instant noticeSentAt(Job deletionTimer) {
-        return ((Date) runtime.getVariable(deletionTimer.getExecutionId(), VAR_NOTICE_SENT_AT)).toInstant();
+    /**
+     * One page of waiting timers after the given job id, with what their due dates depend on, in one query. The
+     * engine's job query pages only by offset, which slows down page after page over a million timers; this reads the
+     * engine's tables directly, read-only (Camunda 7 schema: a date variable keeps its milliseconds in {@code LONG_}).
+     */
+    private List<WaitingTimer> timersAfter(String timerId, String afterId) {
+        return jdbc.sql("""
+                        SELECT j.ID_ AS job_id, j.DUEDATE_ AS due_at, e.BUSINESS_KEY_ AS individual_id,
+                               v.LONG_ AS notice_sent_at
+                        FROM ACT_RU_JOB j
+                        JOIN ACT_RU_JOBDEF d ON d.ID_ = j.JOB_DEF_ID_
+                        JOIN ACT_RU_EXECUTION e ON e.ID_ = j.PROCESS_INSTANCE_ID_
+                        LEFT JOIN ACT_RU_VARIABLE v ON v.PROC_INST_ID_ = j.PROCESS_INSTANCE_ID_ AND v.NAME_ = :variable
+                        WHERE j.TYPE_ = 'timer' AND j.PROCESS_DEF_KEY_ = :key AND d.ACT_ID_ = :timer
+                          AND j.ID_ > :afterId
+                        ORDER BY j.ID_
+                        LIMIT :limit
+                        """)
+                .param("variable", VAR_NOTICE_SENT_AT)
+                .param("key", KEY)
+                .param("timer", timerId)
+                .param("afterId", afterId)
+                .param("limit", properties.pageSize())
+                .query((row, number) -> {
+                    long noticeSentAt = row.getLong("notice_sent_at");
+                    boolean noNotice = row.wasNull();
+                    return new WaitingTimer(
+                            row.getString("job_id"),
+                            row.getString("individual_id"),
+                            row.getTimestamp("due_at").toInstant(),
+                            noNotice ? null : Instant.ofEpochMilli(noticeSentAt));
+                })
+                .list();
     }
 
-    private int stopAll() {
+    /** @param noticeSentAt for a deletion timer, when its countdown's notice went out; null for a notice timer */
+    private record WaitingTimer(String jobId, String individualId, Instant dueAt, Instant noticeSentAt) {}
+
+    /** Told after each page of a long pass over the countdowns. */
+    @FunctionalInterface
+    public interface Progress {
+
+        /**
+         * @param checked individuals or timers looked at in this page
+         * @param changed countdowns started or moved in this page
+         */
+        void page(int checked, int changed);
+    }
+
+    /** Stops every countdown: the mechanism was switched off. */
+    int stopAll() {
         int stopped = 0;
         List<String> page;
         do {

@@ -47,6 +47,7 @@ class SettingsPage {
                     form.noticeTemplateId(),
                     form.deletionTemplateId()));
             redirect.addFlashAttribute("countdownsChanged", update.countdownsChanged());
+            redirect.addFlashAttribute("continuesInBackground", update.continuesInBackground());
             return "redirect:/admin/settings";
         } catch (InvalidSettingsException e) {
             String field = String.valueOf(e.getBody().getProperties().get("field"));

@@ -1,5 +1,6 @@
 package org.opencrm.accountlifecycle.settings;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,8 +33,9 @@ public class SettingsService {
     }
 
     /**
-     * Validates and stores the change, then lets the running countdowns follow it, all in one transaction: if they
-     * cannot follow, the change is not kept.
+     * Validates and stores the change and stops the running countdowns when the mechanism is switched off, all in one
+     * transaction: if they cannot stop, the change is not kept. Enrolling or realigning every countdown follows in the
+     * background after the commit.
      */
     @Transactional
     public SettingsUpdate update(SettingsChange change) {
@@ -48,19 +50,23 @@ public class SettingsService {
                 change.noticeTemplateId(),
                 change.deletionTemplateId()));
 
-        int countdownsChanged = listeners
+        List<SettingsFollowUp> followUps = listeners
                 .orderedStream()
-                .mapToInt(listener -> listener.settingsChanged(previous, saved))
-                .sum();
+                .map(listener -> listener.settingsChanged(previous, saved))
+                .toList();
+        int countdownsChanged =
+                followUps.stream().mapToInt(SettingsFollowUp::countdownsChanged).sum();
+        boolean inBackground = followUps.stream().anyMatch(SettingsFollowUp::continuesInBackground);
         log.info(
                 "Settings changed noticeDelayDays={} deletionDelayDays={} inactivityMode={} enabled={}"
-                        + " countdownsChanged={}",
+                        + " countdownsChanged={} continuesInBackground={}",
                 saved.noticeDelayDays(),
                 saved.deletionDelayDays(),
                 saved.inactivityMode(),
                 saved.enabled(),
-                countdownsChanged);
-        return new SettingsUpdate(saved, countdownsChanged);
+                countdownsChanged,
+                inBackground);
+        return new SettingsUpdate(saved, countdownsChanged, inBackground);
     }
 
     private void validate(SettingsChange change) {
@@ -80,5 +86,9 @@ public class SettingsService {
         }
     }
 
-    public record SettingsUpdate(LifecycleSettings settings, int countdownsChanged) {}
+    /**
+     * @param countdownsChanged countdowns stopped by the change itself
+     * @param continuesInBackground whether countdowns are being enrolled or realigned after the commit
+     */
+    public record SettingsUpdate(LifecycleSettings settings, int countdownsChanged, boolean continuesInBackground) {}
 }

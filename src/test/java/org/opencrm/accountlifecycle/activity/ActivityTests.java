@@ -21,12 +21,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opencrm.accountlifecycle.individuals.IndividualRepository;
+import org.opencrm.accountlifecycle.lifecycle.CountdownMaintenance;
 import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
 import org.opencrm.accountlifecycle.settings.InactivityMode;
 import org.opencrm.accountlifecycle.settings.SettingsChange;
 import org.opencrm.accountlifecycle.settings.SettingsService;
 import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
 import org.opencrm.accountlifecycle.support.EngineTime;
+import org.opencrm.accountlifecycle.support.FollowUps;
 import org.opencrm.accountlifecycle.support.TestData;
 import org.opencrm.accountlifecycle.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +44,9 @@ class ActivityTests {
     private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
     private static final Instant CREATED = TODAY.minus(DAY.multipliedBy(400));
+
+    @Autowired
+    CountdownMaintenance maintenance;
 
     @Autowired
     ProcessEngine engine;
@@ -92,6 +97,7 @@ class ActivityTests {
         Instant filed = TODAY.minus(DAY.multipliedBy(10));
         applicantWithOneDossier("ind-1", filed);
         settings.update(settingsWith(InactivityMode.NO_RECENT_DOSSIER, true));
+        FollowUps.awaitDone(maintenance);
         lifecycle.enrol("ind-1");
         Job noticeTimer = timerOf("ind-1");
 
@@ -111,6 +117,7 @@ class ActivityTests {
         Instant filed = TODAY.minus(DAY.multipliedBy(10));
         applicantWithOneDossier("ind-1", filed);
         settings.update(settingsWith(InactivityMode.NO_RECENT_DOSSIER, true));
+        FollowUps.awaitDone(maintenance);
         lifecycle.enrol("ind-1");
         time.advanceTo(filed.plus(DAY.multipliedBy(35)));
         assertThat(lifecycleOf("ind-1")).isWaitingAt(TIMER_DELETION_DUE);
@@ -127,6 +134,7 @@ class ActivityTests {
     void shouldRecordTheLoginWhenTheMechanismIsDisabled() {
         data.individual("ind-1", "Jean", "Martin", CREATED, TODAY.minus(DAY.multipliedBy(10)));
         settings.update(settingsWith(InactivityMode.NO_LOGIN, false));
+        FollowUps.awaitDone(maintenance);
 
         activity.recordLogin("ind-1");
 

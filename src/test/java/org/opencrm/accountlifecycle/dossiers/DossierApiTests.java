@@ -29,12 +29,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opencrm.accountlifecycle.lifecycle.CountdownMaintenance;
 import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
 import org.opencrm.accountlifecycle.settings.InactivityMode;
 import org.opencrm.accountlifecycle.settings.SettingsChange;
 import org.opencrm.accountlifecycle.settings.SettingsService;
 import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
 import org.opencrm.accountlifecycle.support.EngineTime;
+import org.opencrm.accountlifecycle.support.FollowUps;
 import org.opencrm.accountlifecycle.support.TestData;
 import org.opencrm.accountlifecycle.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +59,9 @@ class DossierApiTests {
     private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
     private static final Instant FILED = TODAY.minus(DAY.multipliedBy(10));
+
+    @Autowired
+    CountdownMaintenance maintenance;
 
     @Autowired
     MockMvc mvc;
@@ -91,6 +96,7 @@ class DossierApiTests {
         data.reset();
         settings.update(new SettingsChange(
                 30, 60, InactivityMode.NO_RECENT_DOSSIER, true, "inactivity-notice", "account-deleted"));
+        FollowUps.awaitDone(maintenance);
         data.individual("ind-1", "Jean", "Martin", TODAY.minus(DAY.multipliedBy(400)), null);
         data.individual("ind-2", "Marie", "Martin", TODAY.minus(DAY.multipliedBy(400)), null);
         data.scheme("transport", null);

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opencrm.accountlifecycle.lifecycle.CountdownMaintenance;
 import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
 import org.opencrm.accountlifecycle.settings.InactivityMode;
 import org.opencrm.accountlifecycle.settings.SettingsChange;
 import org.opencrm.accountlifecycle.settings.SettingsService;
 import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
 import org.opencrm.accountlifecycle.support.EngineTime;
+import org.opencrm.accountlifecycle.support.FollowUps;
 import org.opencrm.accountlifecycle.support.TestData;
 import org.opencrm.accountlifecycle.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,9 @@ class IndividualMailSafetyTests {
     private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
     private static final Instant LONG_AGO = TODAY.minus(Duration.ofDays(400));
     private static final String TEMPLATE = "test-name-in-subject";
+
+    @Autowired
+    CountdownMaintenance maintenance;
 
     @Autowired
     ProcessEngine engine;
@@ -67,6 +72,7 @@ class IndividualMailSafetyTests {
                         "<p>Bonjour {{firstName}} {{lastName}}</p>")
                 .update();
         settings.update(new SettingsChange(30, 60, InactivityMode.NO_LOGIN, true, TEMPLATE, "account-deleted"));
+        FollowUps.awaitDone(maintenance);
     }
 
     @AfterEach

@@ -51,6 +51,7 @@ class EndpointSecurityTests {
 
     static {
         ALLOWED.put("/api/settings", Set.of(Role.ADMINISTRATOR));
+        ALLOWED.put("/api/settings/follow-up", Set.of(Role.ADMINISTRATOR));
         ALLOWED.put("/api/templates", Set.of(Role.ADMINISTRATOR));
         ALLOWED.put("/api/preview", Set.of(Role.ADMINISTRATOR));
         ALLOWED.put("/api/imports", Set.of(Role.ADMINISTRATOR));

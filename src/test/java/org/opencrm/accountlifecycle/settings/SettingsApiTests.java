@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opencrm.accountlifecycle.lifecycle.CountdownMaintenance;
 import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
 import org.opencrm.accountlifecycle.support.EngineTime;
+import org.opencrm.accountlifecycle.support.FollowUps;
 import org.opencrm.accountlifecycle.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -32,6 +34,9 @@ import org.springframework.test.web.servlet.ResultActions;
 class SettingsApiTests {
 
     private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
+
+    @Autowired
+    CountdownMaintenance maintenance;
 
     @Autowired
     MockMvc mvc;
@@ -156,7 +161,14 @@ class SettingsApiTests {
                 .andExpect(jsonPath("$.settings.deletionDelayDays").value(90))
                 .andExpect(jsonPath("$.settings.inactivityMode").value("NO_RECENT_DOSSIER"))
                 .andExpect(jsonPath("$.settings.enabled").value(true))
-                .andExpect(jsonPath("$.countdownsChanged").value(0));
+                .andExpect(jsonPath("$.countdownsChanged").value(0))
+                .andExpect(jsonPath("$.continuesInBackground").value(true));
+        FollowUps.awaitDone(maintenance);
+        mvc.perform(get("/api/settings/follow-up").with(administrator()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.work").value("REALIGNMENT"))
+                .andExpect(jsonPath("$.state").value("SUCCEEDED"))
+                .andExpect(jsonPath("$.checked").value(0));
 
         mvc.perform(get("/api/settings").with(administrator()))
                 .andExpect(status().isOk())

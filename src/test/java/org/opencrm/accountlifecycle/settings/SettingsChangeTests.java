@@ -19,9 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opencrm.accountlifecycle.deletion.AccountDeletionService;
+import org.opencrm.accountlifecycle.lifecycle.CountdownMaintenance;
 import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
 import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
 import org.opencrm.accountlifecycle.support.EngineTime;
+import org.opencrm.accountlifecycle.support.FollowUps;
 import org.opencrm.accountlifecycle.support.TestData;
 import org.opencrm.accountlifecycle.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +39,9 @@ class SettingsChangeTests {
     private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
     private static final Instant CREATED = TODAY.minus(DAY.multipliedBy(400));
+
+    @Autowired
+    CountdownMaintenance maintenance;
 
     @Autowired
     ProcessEngine engine;
@@ -91,7 +96,13 @@ class SettingsChangeTests {
 
         SettingsService.SettingsUpdate update = settings.update(delays(40, 90, true));
 
-        assertThat(update.countdownsChanged()).isEqualTo(3);
+        assertThat(update.countdownsChanged()).isZero();
+        assertThat(update.continuesInBackground()).isTrue();
+        CountdownMaintenance.Progress followUp = FollowUps.awaitDone(maintenance);
+        assertThat(followUp.work()).isEqualTo(CountdownMaintenance.Work.REALIGNMENT);
+        assertThat(followUp.state()).isEqualTo(CountdownMaintenance.State.SUCCEEDED);
+        assertThat(followUp.checked()).isEqualTo(3);
+        assertThat(followUp.changed()).isEqualTo(3);
         assertThat(update.settings().noticeDelayDays()).isEqualTo(40);
         assertThat(dueDateOf("ind-waiting")).isEqualTo(waitingLogin.plus(DAY.multipliedBy(40)));
         // reference + 90 days lies after the notice (sent today) + 50 days of grace
@@ -111,6 +122,7 @@ class SettingsChangeTests {
         SettingsService.SettingsUpdate update = settings.update(delays(30, 60, false));
 
         assertThat(update.countdownsChanged()).isEqualTo(3);
+        assertThat(update.continuesInBackground()).isFalse();
         assertThat(runtime.createProcessInstanceQuery()
                         .processDefinitionKey(KEY)
                         .count())
@@ -130,7 +142,11 @@ class SettingsChangeTests {
 
         SettingsService.SettingsUpdate update = settings.update(delays(30, 60, true));
 
-        assertThat(update.countdownsChanged()).isEqualTo(3);
+        assertThat(update.continuesInBackground()).isTrue();
+        CountdownMaintenance.Progress followUp = FollowUps.awaitDone(maintenance);
+        assertThat(followUp.work()).isEqualTo(CountdownMaintenance.Work.ENROLMENT);
+        assertThat(followUp.state()).isEqualTo(CountdownMaintenance.State.SUCCEEDED);
+        assertThat(followUp.changed()).isEqualTo(3);
         assertThat(runtime.createProcessInstanceQuery()
                         .processDefinitionKey(KEY)
                         .list())
