@@ -82,6 +82,11 @@ final class ResultsTable {
                 "application start / population set-up (COPY), s",
                 r -> "%.1f / %.1f".formatted(r.startupSeconds(), r.setupSeconds()),
                 "");
+        row(
+                "machine load average (1 min) at start / end, "
+                        + Runtime.getRuntime().availableProcessors() + " cores",
+                r -> "%.1f / %.1f".formatted(r.loadAtStart(), r.loadAtEnd()),
+                "below the cores: a quiet machine");
         line("");
         line("Machine:");
         line("");

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * The figures of one population; times in seconds.
  *
+ * @param loadAtStart the machine's load average over one minute when this population started: other work on the
+ *     machine slows every figure
  * @param configuration the application's settings that decide the figures, as {@code name=value}
  */
 record SizeResult(
@@ -12,6 +14,8 @@ record SizeResult(
         int drain,
         double startupSeconds,
         double setupSeconds,
+        double loadAtStart,
+        double loadAtEnd,
         Enrolment enrolment,
         Logins logins,
         Drain drained,

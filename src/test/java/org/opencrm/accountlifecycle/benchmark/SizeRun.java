@@ -6,6 +6,7 @@ import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIM
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_NOTICE_DUE;
 
 import com.icegreen.greenmail.util.GreenMail;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -71,6 +72,7 @@ final class SizeRun {
 
     SizeResult measure() throws Exception {
         ClockUtil.reset();
+        double loadAtStart = loadAverage();
         try (BenchmarkDatabase database = BenchmarkDatabase.create(settings, size)) {
             long startup = System.nanoTime();
             app = start(database);
@@ -82,7 +84,16 @@ final class SizeRun {
                 SizeResult.Logins logins = logIn();
                 SizeResult.Drain drained = drainDueAccounts();
                 return new SizeResult(
-                        size, drain, startupSeconds, setupSeconds, enrolment, logins, drained, configuration());
+                        size,
+                        drain,
+                        startupSeconds,
+                        setupSeconds,
+                        loadAtStart,
+                        loadAverage(),
+                        enrolment,
+                        logins,
+                        drained,
+                        configuration());
             } finally {
                 ClockUtil.reset();
                 app.close();
@@ -391,6 +402,10 @@ final class SizeRun {
                 "camunda.bpm.job-execution.max-jobs-per-acquisition="
                         + env.getProperty("camunda.bpm.job-execution.max-jobs-per-acquisition", "3"),
                 "camunda.bpm.history-level=" + env.getProperty("camunda.bpm.history-level", "full"));
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static OffsetDateTime utc(Instant instant) {
