@@ -6,17 +6,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * A database of its own for one population, created empty on the server and dropped when closed, so that a run leaves
- * no million-row database behind; the application's Flyway migrations and engine create the tables.
+ * A database of its own for one population, created empty on the server and dropped when closed, or when the JVM is
+ * stopped meanwhile (Ctrl-C), so that a run leaves no million-row database behind; the application's Flyway
+ * migrations and engine create the tables.
  */
 final class BenchmarkDatabase implements AutoCloseable {
 
     private final BenchmarkSettings settings;
     private final String name;
+    private final Thread dropAtExit;
 
     private BenchmarkDatabase(BenchmarkSettings settings, String name) {
         this.settings = settings;
         this.name = name;
+        this.dropAtExit = new Thread(this::dropAtExit, "drop-" + name);
     }
 
     static BenchmarkDatabase create(BenchmarkSettings settings, int size) throws SQLException {
@@ -24,6 +27,7 @@ final class BenchmarkDatabase implements AutoCloseable {
         BenchmarkDatabase database = new BenchmarkDatabase(settings, name);
         database.onServer("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         database.onServer("CREATE DATABASE " + name);
+        Runtime.getRuntime().addShutdownHook(database.dropAtExit);
         return database;
     }
 
@@ -37,6 +41,19 @@ final class BenchmarkDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        Runtime.getRuntime().removeShutdownHook(dropAtExit);
+        drop();
+    }
+
+    private void dropAtExit() {
+        try {
+            drop();
+        } catch (SQLException e) {
+            System.err.println("Could not drop the benchmark database " + name + ": " + e.getMessage());
+        }
+    }
+
+    private void drop() throws SQLException {
         onServer("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 

@@ -33,13 +33,17 @@ class LifecycleBenchmark {
         try {
             for (int size : settings.sizes()) {
                 results.add(new SizeRun(settings, smtp, size).measure());
+                // written after each population, so that a long run stopped half-way keeps what it measured
+                Files.writeString(settings.output().resolve("results.md"), table(settings, results, machine, start));
             }
         } finally {
             smtp.stop();
         }
 
-        String table = ResultsTable.render(settings, results, machine, Duration.ofNanos(System.nanoTime() - start));
-        System.out.println(table);
-        Files.writeString(settings.output().resolve("results.md"), table);
+        System.out.println(table(settings, results, machine, start));
+    }
+
+    private static String table(BenchmarkSettings settings, List<SizeResult> results, Machine machine, long start) {
+        return ResultsTable.render(settings, results, machine, Duration.ofNanos(System.nanoTime() - start));
     }
 }
