@@ -42,7 +42,8 @@ record Machine(List<String> lines) {
             lines.add("database: " + single(statement, "SELECT version()") + " at " + settings.pgHost() + ":"
                     + settings.pgPort() + ", shared_buffers " + single(statement, "SHOW shared_buffers")
                     + ", synchronous_commit " + single(statement, "SHOW synchronous_commit")
-                    + ", fsync " + single(statement, "SHOW fsync"));
+                    + ", fsync " + single(statement, "SHOW fsync") + ", autovacuum "
+                    + single(statement, "SHOW autovacuum"));
         }
         return new Machine(lines);
     }
