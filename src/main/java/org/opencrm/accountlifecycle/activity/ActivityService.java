@@ -3,11 +3,11 @@ package org.opencrm.accountlifecycle.activity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.opencrm.accountlifecycle.dossiers.Dossier;
 import org.opencrm.accountlifecycle.dossiers.DossierNotFoundException;
 import org.opencrm.accountlifecycle.dossiers.DossierReferences;
 import org.opencrm.accountlifecycle.dossiers.DossierRepository;
+import org.opencrm.accountlifecycle.engine.ConflictRetry;
 import org.opencrm.accountlifecycle.individuals.Individual;
 import org.opencrm.accountlifecycle.individuals.IndividualDeletedException;
 import org.opencrm.accountlifecycle.individuals.IndividualNotFoundException;
@@ -21,10 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way activity enters the product: it is written to the CRM data and, when it counts for the chosen
@@ -32,9 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ActivityService {
-
-    /** Enough for a login racing a timer and a second login; a fourth conflict in a row is a real fault. */
-    static final int LOGIN_ATTEMPTS = 3;
 
     private static final Logger log = LoggerFactory.getLogger(ActivityService.class);
 
@@ -46,7 +39,7 @@ public class ActivityService {
     private final LifecycleService lifecycle;
     private final Clock clock;
     private final ProductMetrics metrics;
-    private final TransactionTemplate transaction;
+    private final ConflictRetry conflicts;
 
     ActivityService(
             IndividualRepository individuals,
@@ -57,7 +50,7 @@ public class ActivityService {
             LifecycleService lifecycle,
             Clock clock,
             ProductMetrics metrics,
-            PlatformTransactionManager transactions) {
+            ConflictRetry conflicts) {
         this.individuals = individuals;
         this.dossiers = dossiers;
         this.references = references;
@@ -66,31 +59,18 @@ public class ActivityService {
         this.lifecycle = lifecycle;
         this.clock = clock;
         this.metrics = metrics;
-        this.transaction = new TransactionTemplate(transactions);
+        this.conflicts = conflicts;
     }
 
     /**
      * A login to the portal. A deleted individual cannot log in. The login never fails because the lifecycle moved at
-     * the same moment: a conflict with a timer or another login on the same process instance
-     * ({@link OptimisticLockingException}) repeats the whole login in a new transaction, at most {@value
-     * #LOGIN_ATTEMPTS} times, so the restart is computed from the state the other side committed. Inside a caller's
-     * transaction the conflict goes to that caller, whose transaction is spoiled anyway.
+     * the same moment: a conflict with a timer or another login is retried ({@link ConflictRetry}).
      */
     public void recordLogin(String individualId) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                transaction.executeWithoutResult(status -> loginOnce(individualId));
-                return;
-            } catch (OptimisticLockingException conflict) {
-                if (attempt == LOGIN_ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
-                    throw conflict;
-                }
-                log.info(
-                        "Login conflicted with the lifecycle, retrying individualId={} attempt={}",
-                        individualId,
-                        attempt);
-            }
-        }
+        conflicts.run("login", individualId, () -> {
+            loginOnce(individualId);
+            return null;
+        });
     }
 
     private void loginOnce(String individualId) {
@@ -101,9 +81,12 @@ public class ActivityService {
         countActivity(individualId, InactivityMode.NO_LOGIN);
     }
 
-    /** A new dossier, filed now by its applicant. */
-    @Transactional
+    /** A new dossier, filed now by its applicant; a conflict with the lifecycle is retried. */
     public Dossier fileDossier(NewDossier request) {
+        return conflicts.run("file dossier", request.applicantId(), () -> fileOnce(request));
+    }
+
+    private Dossier fileOnce(NewDossier request) {
         String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
         if (dossiers.existsById(id)) {
             throw new DuplicateIdException("dossier", id);
@@ -119,10 +102,13 @@ public class ActivityService {
 
     /**
      * A change of a dossier's scheme, beneficiary or profile. The applicant stays: the dossier is theirs, and the
-     * change counts as their recent activity.
+     * change counts as their recent activity. A conflict with the lifecycle is retried.
      */
-    @Transactional
     public Dossier changeDossier(String dossierId, DossierChange change) {
+        return conflicts.run("change dossier", dossierId, () -> changeOnce(dossierId, change));
+    }
+
+    private Dossier changeOnce(String dossierId, DossierChange change) {
         Dossier current = findWithActiveApplicant(dossierId);
         references.check(change.schemeId(), current.applicantId(), change.beneficiaryId(), change.profileId());
 
@@ -136,10 +122,12 @@ public class ActivityService {
                 current.updatedAt()));
     }
 
-    /** An update of a dossier by its applicant, reported by the portal, which counts as recent activity. */
-    @Transactional
+    /**
+     * An update of a dossier by its applicant, reported by the portal, which counts as recent activity. A conflict with
+     * the lifecycle is retried.
+     */
     public Dossier updateDossier(String dossierId) {
-        return touch(findWithActiveApplicant(dossierId));
+        return conflicts.run("update dossier", dossierId, () -> touch(findWithActiveApplicant(dossierId)));
     }
 
     private Dossier findWithActiveApplicant(String dossierId) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.opencrm.accountlifecycle.dossiers.DossierRepository;
+import org.opencrm.accountlifecycle.engine.ConflictRetry;
 import org.opencrm.accountlifecycle.individuals.Individual;
 import org.opencrm.accountlifecycle.individuals.IndividualNotFoundException;
 import org.opencrm.accountlifecycle.individuals.IndividualRepository;
@@ -38,6 +39,7 @@ public class AccountDeletionService {
     private final LifecycleService lifecycle;
     private final Clock clock;
     private final ProductMetrics metrics;
+    private final ConflictRetry conflicts;
 
     AccountDeletionService(
             IndividualRepository individuals,
@@ -47,7 +49,8 @@ public class AccountDeletionService {
             AnonymousParties anonymous,
             LifecycleService lifecycle,
             Clock clock,
-            ProductMetrics metrics) {
+            ProductMetrics metrics,
+            ConflictRetry conflicts) {
         this.individuals = individuals;
         this.dossiers = dossiers;
         this.profiles = profiles;
@@ -56,6 +59,7 @@ public class AccountDeletionService {
         this.lifecycle = lifecycle;
         this.clock = clock;
         this.metrics = metrics;
+        this.conflicts = conflicts;
     }
 
     /**
@@ -77,14 +81,17 @@ public class AccountDeletionService {
     /**
      * The deletion by an agent: the same deletion, marked manual with the agent and the reason, and the end of the
      * individual's lifecycle, whose engine then sends the deletion mail. All in one transaction: a refusal or a
-     * failure changes nothing.
+     * failure changes nothing. A conflict with the lifecycle (its timer firing at that moment) is retried.
      *
      * @throws IndividualNotFoundException no such individual
      * @throws AlreadyDeletedException the individual is deleted already
      * @throws AnonymousIndividualException the individual is the Anonymous individual
      */
-    @Transactional
     public RegistryEntry deleteByAgent(String individualId, String agent, String reason) {
+        return conflicts.run("agent deletion", individualId, () -> deleteByAgentOnce(individualId, agent, reason));
+    }
+
+    private RegistryEntry deleteByAgentOnce(String individualId, String agent, String reason) {
         Individual individual = lockForDeletion(individualId);
         if (individual.isDeleted()) {
             throw new AlreadyDeletedException(individual);
