@@ -1,6 +1,7 @@
 package org.opencrm.accountlifecycle.lifecycle;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
@@ -9,6 +10,9 @@ import org.springframework.data.repository.query.Param;
 interface EnrolmentRepository extends Repository<Enrolment, String>, EnrolmentBatch {
 
     boolean existsById(String individualId);
+
+    @Query("SELECT process_instance_id FROM lifecycle_enrolment WHERE individual_id = :individualId")
+    Optional<String> findProcessInstanceId(@Param("individualId") String individualId);
 
     /** Fails on a second enrolment of the same individual: the primary key keeps one lifecycle per individual. */
     @Modifying

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -18,6 +19,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResultType;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -173,11 +176,28 @@ public class LifecycleService {
     }
 
     /**
-     * Activity that counts restarts the countdown from the new reference date. An individual without a running
-     * countdown (mechanism off, not enrolled yet) is no error: the next enrolment starts from the new date anyway.
+     * Activity that counts restarts the countdown from the new reference date. Before the notice the countdown only has
+     * to wait longer: its notice timer moves in place to the date the new reference gives (one job row written, and
+     * Cockpit shows the new date). After the notice a new cycle begins: message {@code UserActivity} interrupts the
+     * countdown, which starts again and will warn again. An individual without a running countdown (mechanism off, not
+     * enrolled yet) is no error: the next enrolment starts from the new date anyway.
      */
     @Transactional
     public void restartCountdown(String individualId) {
+        Optional<Job> noticeTimer = enrolments
+                .findProcessInstanceId(individualId)
+                .map(instanceId -> management
+                        .createJobQuery()
+                        .processInstanceId(instanceId)
+                        .activityId(TIMER_NOTICE_DUE)
+                        .singleResult());
+        // a timer a job executor has locked is about to fire whatever its date says: only the interruption stops it
+        if (noticeTimer.isPresent() && ((JobEntity) noticeTimer.get()).getLockOwner() == null) {
+            // moving it writes the job row under its revision: if an executor locks it meanwhile, this conflicts
+            management.recalculateJobDuedate(noticeTimer.get().getId(), false);
+            log.debug("Notice timer moved individualId={}", individualId);
+            return;
+        }
         int restarted = runtime.createMessageCorrelation(MESSAGE_USER_ACTIVITY)
                 .processInstanceBusinessKey(individualId)
                 .correlateAllWithResult()

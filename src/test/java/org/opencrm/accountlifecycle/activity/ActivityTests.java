@@ -8,6 +8,7 @@ import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIM
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_NOTICE_DUE;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import org.camunda.bpm.engine.HistoryService;
@@ -128,6 +129,43 @@ class ActivityTests {
         assertThat(timerOf("ind-1").getDuedate().toInstant()).isEqualTo(filed.plus(DAY.multipliedBy(35 + 30)));
         assertThat(countdownsStarted("ind-1")).isEqualTo(2);
         assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void shouldMoveTheNoticeTimerInPlaceWhenTheUserLogsInBeforeTheNotice() {
+        Instant lastLogin = TODAY.minus(DAY.multipliedBy(10));
+        data.individual("ind-1", "Jean", "Martin", CREATED, lastLogin);
+        lifecycle.enrol("ind-1");
+        Job noticeTimer = timerOf("ind-1");
+        time.advanceTo(TODAY.plus(DAY.multipliedBy(5)));
+
+        activity.recordLogin("ind-1");
+
+        Job timerAfterLogin = timerOf("ind-1");
+        assertThat(timerAfterLogin.getId()).isEqualTo(noticeTimer.getId());
+        assertThat(timerAfterLogin.getDuedate().toInstant()).isEqualTo(TODAY.plus(DAY.multipliedBy(5 + 30)));
+        assertThat(countdownsStarted("ind-1")).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void shouldInterruptTheCountdownWhenTheUserLogsInWhileAnExecutorHoldsTheNoticeTimer() {
+        data.individual("ind-1", "Jean", "Martin", CREATED, TODAY.minus(DAY.multipliedBy(10)));
+        lifecycle.enrol("ind-1");
+        Job noticeTimer = timerOf("ind-1");
+        // what a job executor's acquisition writes: the timer is about to fire whatever its date says
+        jdbc.sql("UPDATE ACT_RU_JOB SET LOCK_OWNER_ = 'other-node', LOCK_EXP_TIME_ = ? WHERE ID_ = ?")
+                .params(Timestamp.from(TODAY.plus(Duration.ofMinutes(5))), noticeTimer.getId())
+                .update();
+
+        activity.recordLogin("ind-1");
+
+        Job timerAfterLogin = timerOf("ind-1");
+        assertThat(timerAfterLogin.getId()).isNotEqualTo(noticeTimer.getId());
+        assertThat(timerAfterLogin.getDuedate().toInstant()).isEqualTo(TODAY.plus(DAY.multipliedBy(30)));
+        assertThat(countdownsStarted("ind-1")).isEqualTo(2);
+        assertThat(management.createJobQuery().jobId(noticeTimer.getId()).count())
+                .isZero();
     }
 
     @Test
