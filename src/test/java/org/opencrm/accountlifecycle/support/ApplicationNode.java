@@ -54,7 +54,10 @@ public final class ApplicationNode implements AutoCloseable {
             // the engine clock jumps ahead in these tests; an idle node must notice soon
             "--camunda.bpm.job-execution.wait-time-in-millis=200",
             "--camunda.bpm.job-execution.max-wait=1000",
-            "--server.port=0"
+            "--server.port=0",
+            // without Cockpit and the other Camunda webapps: they keep static state that a closing node would clear
+            // under the shared context's webapps
+            "--camunda.bpm.webapp.enabled=false"
         };
         return new ApplicationNode(name, application.run(arguments));
     }
