@@ -35,6 +35,14 @@ public final class EngineTime {
         ClockUtil.setCurrentTime(Date.from(now));
     }
 
+    /**
+     * Lets the clock run from {@code from} at the pace of the real one, for tests with running job executors: a
+     * pinned clock would never let a job's lock expire. {@link #pin} or {@link #reset()} stops it.
+     */
+    public void runFrom(Instant from) {
+        ClockUtil.offset(from.toEpochMilli() - System.currentTimeMillis());
+    }
+
     public Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
     }
