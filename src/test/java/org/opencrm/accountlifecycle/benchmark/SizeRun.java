@@ -232,8 +232,8 @@ final class SizeRun {
     }
 
     /**
-     * Logins of distinct individuals outside the drain, in random order: first login of the day (it restarts the
-     * countdown), the same individuals again (a second login the same day), then a bare UPDATE of the last-login column
+     * Logins of distinct individuals outside the drain, in random order: first login of the day (it moves the
+     * waiting notice timer), the same individuals again (a second login the same day), then a bare UPDATE of the last-login column
      * for each, from as many clients through the application's connection pool.
      */
     private SizeResult.Logins logIn() throws Exception {
@@ -241,11 +241,11 @@ final class SizeRun {
         List<String> ids = loginIds();
 
         Load.Result first = Load.run(settings.clients(), ids, activity::recordLogin);
-        // a restarted countdown's notice lies 30 days after the login; no other notice lies that far
+        // a moved notice timer lies 30 days after the login; no other notice lies that far
         assertThat(noticeTimers()
                         .duedateHigherThan(Date.from(now.plus(Population.NOTICE_DELAY)))
                         .count())
-                .as("countdowns restarted by a login")
+                .as("notice timers moved by a login")
                 .isEqualTo(ids.size());
         progress("logins: %,d events, %,.0f/s, p99 %.1f ms", first.events(), first.perSecond(), first.p99());
 
