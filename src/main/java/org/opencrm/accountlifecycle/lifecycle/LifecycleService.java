@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.RecalculateJobDuedateCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
@@ -35,7 +36,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -66,6 +66,7 @@ public class LifecycleService {
     private final ProductMetrics metrics;
     private final RepositoryService repository;
     private final CommandExecutor engineCommands;
+    private final CommandExecutor ownTransactionCommands;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
 
@@ -96,6 +97,7 @@ public class LifecycleService {
         this.metrics = metrics;
         this.repository = repository;
         this.engineCommands = engineConfiguration.getCommandExecutorTxRequired();
+        this.ownTransactionCommands = engineConfiguration.getCommandExecutorTxRequiresNew();
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
     }
@@ -339,15 +341,16 @@ public class LifecycleService {
         return moved;
     }
 
-    /** @return whether the timer moved; not when it fired or was replaced since its page was read */
+    /**
+     * Moves one timer in a transaction of its own, also when the pass runs inside a caller's transaction (the scheduled
+     * task's job): a timer that fired or was replaced since its page was read is then skipped without spoiling the
+     * caller's work.
+     *
+     * @return whether the timer moved
+     */
     private boolean recalculate(WaitingTimer timer) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            // inside a caller's transaction a failure spoils that transaction: let it go to the caller
-            management.recalculateJobDuedate(timer.jobId(), false);
-            return true;
-        }
         try {
-            management.recalculateJobDuedate(timer.jobId(), false);
+            ownTransactionCommands.execute(new RecalculateJobDuedateCmd(timer.jobId(), false));
             return true;
         } catch (OptimisticLockingException | NotFoundException gone) {
             log.debug("Timer skipped, it moved meanwhile jobId={}", timer.jobId());
