@@ -147,6 +147,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (type == Boolean.class || type == boolean.class) {
             return "must be true or false";
         }
+        if (type == String.class) {
+            return "must be text";
+        }
         return "is not of the expected type";
     }
 

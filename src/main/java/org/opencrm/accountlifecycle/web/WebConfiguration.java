@@ -1,6 +1,10 @@
 package org.opencrm.accountlifecycle.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,5 +25,17 @@ class WebConfiguration {
                 new BodySizeLimitFilter(properties.maxBodySize().toBytes(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /**
+     * A number or a boolean where the API expects text (an id, a name) is refused like any other wrong type, rather
+     * than silently turned into text: {@code "id": 12345} is a client's mistake, not the id "12345".
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer textOnlyFromText() {
+        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
 import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
 import org.opencrm.accountlifecycle.support.EngineTime;
@@ -318,6 +319,23 @@ class IndividualApiTests {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value(field))
                 .andExpect(jsonPath("$.detail").value(containsString(detail)));
+        assertThat(individuals.countActive()).isZero();
+        assertThat(processInstances()).isZero();
+    }
+
+    @ParameterizedTest(name = "id {0}")
+    @ValueSource(strings = {"12345", "1.5", "true"})
+    void shouldRefuseANumberOrABooleanWhereTextIsExpected(String id) throws Exception {
+        ResultActions response = mvc.perform(post("/api/individuals")
+                .with(integration())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"id\": " + id + ", \"firstName\": \"Jean\", \"lastName\": \"Martin\","
+                        + " \"email\": \"jean@example.org\"}"));
+
+        response.andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("id"))
+                .andExpect(jsonPath("$.detail").value("id: the value '" + id + "' must be text"));
         assertThat(individuals.countActive()).isZero();
         assertThat(processInstances()).isZero();
     }
