@@ -340,6 +340,26 @@ class IndividualApiTests {
         assertThat(processInstances()).isZero();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "{\"id\": \"ind-9\", \"firstName\": \"Jean\", \"lastName\": \"Martin\","
+                        + " \"email\": \"jean@example.org\"} xyz",
+                "{\"id\": \"ind-9\", \"firstName\": \"Jean\", \"firstName\": \"Paul\","
+                        + " \"lastName\": \"Martin\", \"email\": \"jean@example.org\"}"
+            })
+    void shouldRefuseTextAfterTheJsonAndAKeyGivenTwice(String body) throws Exception {
+        ResultActions response = mvc.perform(post("/api/individuals")
+                .with(integration())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+
+        response.andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(individuals.countActive()).isZero();
+        assertThat(processInstances()).isZero();
+    }
+
     /** The same, but the id: the id of a change is the one in the path. */
     static Stream<Arguments> invalidChanges() {
         return invalidIndividuals().filter(arguments -> !arguments.get()[2].equals("id"));
