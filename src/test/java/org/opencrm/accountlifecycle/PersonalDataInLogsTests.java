@@ -43,7 +43,7 @@ class PersonalDataInLogsTests {
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.server();
 
-    private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
+    private static final Instant TODAY = Instant.parse("2027-01-11T00:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
     private static final String PRODUCT_LOGGER = "org.opencrm.accountlifecycle";
 

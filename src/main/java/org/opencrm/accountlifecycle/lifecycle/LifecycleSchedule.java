@@ -53,7 +53,7 @@ public class LifecycleSchedule {
         Map<String, Countdown> countdowns = new HashMap<>();
         reference
                 .ofAll(individualIds, current.inactivityMode())
-                .forEach((id, start) -> countdowns.put(id, new Countdown(start, current, properties.dayLength())));
+                .forEach((id, start) -> countdowns.put(id, new Countdown(start, current, properties.days())));
         readAhead.set(countdowns);
         try {
             return work.get();
@@ -69,6 +69,6 @@ public class LifecycleSchedule {
         }
         LifecycleSettings current = settings.current();
         Instant start = reference.of(individualId, current.inactivityMode());
-        return new Countdown(start, current, properties.dayLength());
+        return new Countdown(start, current, properties.days());
     }
 }

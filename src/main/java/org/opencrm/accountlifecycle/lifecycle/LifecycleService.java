@@ -180,7 +180,8 @@ public class LifecycleService {
     /**
      * Activity that counts restarts the countdown from the new reference date. Before the notice the countdown only has
      * to wait longer: its notice timer moves in place to the date the new reference gives (one job row written, and
-     * Cockpit shows the new date). After the notice a new cycle begins: message {@code UserActivity} interrupts the
+     * Cockpit shows the new date); counted in whole days, a second activity the same day leaves it where it is, and
+     * writes nothing. After the notice a new cycle begins: message {@code UserActivity} interrupts the
      * countdown, which starts again and will warn again. An individual without a running countdown (mechanism off, not
      * enrolled yet) is no error: the next enrolment starts from the new date anyway.
      */
@@ -195,6 +196,11 @@ public class LifecycleService {
                         .singleResult());
         // a timer a job executor has locked is about to fire whatever its date says: only the interruption stops it
         if (noticeTimer.isPresent() && ((JobEntity) noticeTimer.get()).getLockOwner() == null) {
+            Instant dueAt = schedule.countdownOf(individualId).noticeDueAt();
+            if (dueAt.equals(noticeTimer.get().getDuedate().toInstant())) {
+                // activity earlier the same day already put it there: nothing to write
+                return;
+            }
             // moving it writes the job row under its revision: if an executor locks it meanwhile, this conflicts
             management.recalculateJobDuedate(noticeTimer.get().getId(), false);
             log.debug("Notice timer moved individualId={}", individualId);

@@ -35,7 +35,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @AccountLifecycleTest
 class ActivityApiTests {
 
-    private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
+    private static final Instant TODAY = Instant.parse("2027-01-11T00:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
     private static final Instant CREATED = TODAY.minus(DAY.multipliedBy(10));
 

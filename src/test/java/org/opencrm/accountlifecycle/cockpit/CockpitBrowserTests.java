@@ -34,7 +34,7 @@ class CockpitBrowserTests {
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.server();
 
-    private static final Instant LONG_AGO = Instant.parse("2026-06-01T09:00:00Z");
+    private static final Instant LONG_AGO = Instant.parse("2026-06-01T00:00:00Z");
 
     @LocalServerPort
     int port;

@@ -65,7 +65,7 @@ class ManualDeletionTests {
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.server();
 
-    private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
+    private static final Instant TODAY = Instant.parse("2027-01-11T00:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
     private static final Instant CREATED = TODAY.minus(DAY.multipliedBy(400));
     private static final Instant LAST_LOGIN = TODAY.minus(DAY.multipliedBy(10));
@@ -130,7 +130,7 @@ class ManualDeletionTests {
         deleteByAgent("ind-1", "  Asked by the person at the front desk  ")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.individualId").value("ind-1"))
-                .andExpect(jsonPath("$.deletedAt").value("2027-01-11T09:00:00Z"))
+                .andExpect(jsonPath("$.deletedAt").value("2027-01-11T00:00:00Z"))
                 .andExpect(jsonPath("$.method").value("MANUAL"))
                 .andExpect(jsonPath("$.deletedBy").value("agent"))
                 .andExpect(jsonPath("$.reason").value("Asked by the person at the front desk"))
@@ -260,7 +260,7 @@ class ManualDeletionTests {
         deleteByAgent("ind-1", "Deleted twice")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail")
-                        .value("Individual 'ind-1' was already deleted at 2027-01-11T09:00:00Z; nothing was changed"));
+                        .value("Individual 'ind-1' was already deleted at 2027-01-11T00:00:00Z; nothing was changed"));
         time.runDueJobs();
 
         assertThat(registry.count()).isEqualTo(1);

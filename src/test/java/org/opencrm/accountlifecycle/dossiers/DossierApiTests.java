@@ -56,7 +56,7 @@ class DossierApiTests {
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.server();
 
-    private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
+    private static final Instant TODAY = Instant.parse("2027-01-11T00:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
     private static final Instant FILED = TODAY.minus(DAY.multipliedBy(10));
 
@@ -155,7 +155,7 @@ class DossierApiTests {
         response.andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").value("dos-2"))
                 .andExpect(jsonPath("$.profileId").value("household-1"))
-                .andExpect(jsonPath("$.createdAt").value("2027-02-05T09:00:00Z"));
+                .andExpect(jsonPath("$.createdAt").value("2027-02-05T00:00:00Z"));
         assertThat(lifecycleOf("ind-1")).isWaitingAt(TIMER_NOTICE_DUE);
         assertThat(noticeDueOf("ind-1")).isEqualTo(FILED.plus(DAY.multipliedBy(35 + 30)));
     }
@@ -172,8 +172,8 @@ class DossierApiTests {
         response.andExpect(status().isOk())
                 .andExpect(jsonPath("$.applicantId").value("ind-1"))
                 .andExpect(jsonPath("$.beneficiaryId").value("ind-2"))
-                .andExpect(jsonPath("$.createdAt").value("2027-01-01T09:00:00Z"))
-                .andExpect(jsonPath("$.updatedAt").value("2027-02-05T09:00:00Z"));
+                .andExpect(jsonPath("$.createdAt").value("2027-01-01T00:00:00Z"))
+                .andExpect(jsonPath("$.updatedAt").value("2027-02-05T00:00:00Z"));
         assertThat(noticeDueOf("ind-1")).isEqualTo(FILED.plus(DAY.multipliedBy(35 + 30)));
     }
 

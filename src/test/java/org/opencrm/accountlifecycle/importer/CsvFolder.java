@@ -20,7 +20,7 @@ final class CsvFolder {
         with(
                 "individuals.csv",
                 "id,first_name,last_name,email,created_at,last_login_at",
-                "ind-1,Hélène,Le Guévellec,h.leguevellec@example.org,2024-03-01T09:00:00Z,2026-11-21T00:00:00Z",
+                "ind-1,Hélène,Le Guévellec,h.leguevellec@example.org,2024-03-01T00:00:00Z,2026-11-21T00:00:00Z",
                 "ind-2,Jean-Baptiste,O'Connor,jb.oconnor@example.org,2025-06-15T14:30:00Z,",
                 "ind-3,Zoé,\"Martin, épouse N'Diaye\",zoe.martin@example.org,2023-12-01T08:00:00Z,"
                         + "2026-10-01T10:00:00Z");

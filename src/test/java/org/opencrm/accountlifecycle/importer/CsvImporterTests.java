@@ -141,7 +141,7 @@ class CsvImporterTests {
     void shouldAcceptTheFileWhenItStartsWithAUtf8ByteOrderMark() {
         byte[] withBom = ("\uFEFF" + """
                 id,first_name,last_name,email,created_at,last_login_at
-                ind-1,Éloïse,D'Almeida,eloise@example.org,2024-03-01T09:00:00Z,2026-11-30T08:15:00Z
+                ind-1,Éloïse,D'Almeida,eloise@example.org,2024-03-01T00:00:00Z,2026-11-30T08:15:00Z
                 """).getBytes(StandardCharsets.UTF_8);
         CsvFolder files = CsvFolder.valid()
                 .withBytes("individuals.csv", withBom)
@@ -179,7 +179,7 @@ class CsvImporterTests {
                 .with(
                         "individuals.csv",
                         "id,first_name,last_name,email,created_at,last_login_at",
-                        "ind-1,Hélène,Le Guévellec,h.leguevellec@example.org,2024-03-01T09:00:00Z,"
+                        "ind-1,Hélène,Le Guévellec,h.leguevellec@example.org,2024-03-01T00:00:00Z,"
                                 + "2999-11-01T08:00:00Z");
 
         assertThatExceptionOfType(ImportException.class)
@@ -250,9 +250,9 @@ class CsvImporterTests {
         List<String> lines = new ArrayList<>();
         lines.add("id,first_name,last_name,email,created_at,last_login_at");
         IntStream.rangeClosed(1, TableLoader.CHUNK_SIZE + 1)
-                .mapToObj(i -> "ind-%d,Anne-Sophie,Quéré,as%d@example.org,2024-03-01T09:00:00Z,".formatted(i, i))
+                .mapToObj(i -> "ind-%d,Anne-Sophie,Quéré,as%d@example.org,2024-03-01T00:00:00Z,".formatted(i, i))
                 .forEach(lines::add);
-        lines.add("ind-7,Yann,Le Bihan,yann@example.org,2024-03-01T09:00:00Z,");
+        lines.add("ind-7,Yann,Le Bihan,yann@example.org,2024-03-01T00:00:00Z,");
         CsvFolder files = CsvFolder.valid().with("individuals.csv", lines.toArray(String[]::new));
 
         assertThatExceptionOfType(ImportException.class)
@@ -292,7 +292,7 @@ class CsvImporterTests {
                 .with(
                         "individuals.csv",
                         "id,first_name,last_name,email,created_at,last_login_at",
-                        "ind-1,Hélène,Le Guévellec,helene.leguevellec at example.org,2024-03-01T09:00:00Z,");
+                        "ind-1,Hélène,Le Guévellec,helene.leguevellec at example.org,2024-03-01T00:00:00Z,");
 
         assertThatExceptionOfType(ImportException.class)
                 .isThrownBy(() -> importer.importFolder(files.writeTo(folder)))
@@ -306,7 +306,7 @@ class CsvImporterTests {
                 .with(
                         "individuals.csv",
                         "id,first_name,last_name,email,created_at,last_login_at",
-                        "ind-1,Hélène,,helene@example.org,2024-03-01T09:00:00Z,");
+                        "ind-1,Hélène,,helene@example.org,2024-03-01T00:00:00Z,");
 
         assertThatExceptionOfType(ImportException.class)
                 .isThrownBy(() -> importer.importFolder(files.writeTo(folder)))
@@ -350,10 +350,10 @@ class CsvImporterTests {
     void shouldRefuseTheImportWhenOneLineIsNotUtf8AndOthersAre() {
         byte[] utf8 = """
                 id,first_name,last_name,email,created_at,last_login_at
-                ind-1,Zoé,Le Bihan,zoe@example.org,2024-03-01T09:00:00Z,
+                ind-1,Zoé,Le Bihan,zoe@example.org,2024-03-01T00:00:00Z,
                 """.getBytes(StandardCharsets.UTF_8);
         byte[] latin1 =
-                "ind-2,Hélène,Quéré,helene@example.org,2024-03-01T09:00:00Z,\n".getBytes(StandardCharsets.ISO_8859_1);
+                "ind-2,Hélène,Quéré,helene@example.org,2024-03-01T00:00:00Z,\n".getBytes(StandardCharsets.ISO_8859_1);
         CsvFolder files = CsvFolder.valid().withBytes("individuals.csv", concat(utf8, latin1));
 
         assertThatExceptionOfType(ImportException.class)
@@ -368,9 +368,9 @@ class CsvImporterTests {
     void shouldKeepTheAccentsWhenTheFileIsWindows1252() {
         byte[] windows1252 = """
                 id,first_name,last_name,email,created_at,last_login_at
-                ind-1,Yann,Le Bihan,yann@example.org,2024-03-01T09:00:00Z,
-                ind-2,Hélène,Quéré-Cœur,helene@example.org,2024-03-01T09:00:00Z,
-                ind-3,Zoé,N'Diaye,zoe@example.org,2024-03-01T09:00:00Z,
+                ind-1,Yann,Le Bihan,yann@example.org,2024-03-01T00:00:00Z,
+                ind-2,Hélène,Quéré-Cœur,helene@example.org,2024-03-01T00:00:00Z,
+                ind-3,Zoé,N'Diaye,zoe@example.org,2024-03-01T00:00:00Z,
                 """.getBytes(TextEncoding.WINDOWS_1252);
         CsvFolder files = CsvFolder.valid().withBytes("individuals.csv", windows1252);
 
@@ -389,7 +389,7 @@ class CsvImporterTests {
                 .with(
                         "individuals.csv",
                         "id;first_name;last_name;email;created_at;last_login_at",
-                        "ind-1;Hélène;Le Guévellec;h.leguevellec@example.org;2024-03-01T09:00:00Z;2026-11-21T00:00:00Z",
+                        "ind-1;Hélène;Le Guévellec;h.leguevellec@example.org;2024-03-01T00:00:00Z;2026-11-21T00:00:00Z",
                         "ind-2;Jean-Baptiste;\"O'Connor; dit JB\";jb.oconnor@example.org;2025-06-15T14:30:00Z;",
                         "ind-3;Zoé;Martin, épouse N'Diaye;zoe.martin@example.org;2023-12-01T08:00:00Z;");
 

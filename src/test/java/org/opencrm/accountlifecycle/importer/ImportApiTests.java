@@ -216,10 +216,10 @@ class ImportApiTests {
 
     @Test
     void shouldRefuseAndKeepNothingWhenOneLineIsNotUtf8AndOthersAre() throws Exception {
-        byte[] utf8 = (INDIVIDUALS_HEADER + "\nind-1,Zoé,Le Bihan,zoe@example.org,2024-03-01T09:00:00Z,\n")
+        byte[] utf8 = (INDIVIDUALS_HEADER + "\nind-1,Zoé,Le Bihan,zoe@example.org,2024-03-01T00:00:00Z,\n")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] latin1 =
-                "ind-2,Hélène,Quéré,helene@example.org,2024-03-01T09:00:00Z,\n".getBytes(StandardCharsets.ISO_8859_1);
+                "ind-2,Hélène,Quéré,helene@example.org,2024-03-01T00:00:00Z,\n".getBytes(StandardCharsets.ISO_8859_1);
         ByteArrayOutputStream mixed = new ByteArrayOutputStream();
         mixed.writeBytes(utf8);
         mixed.writeBytes(latin1);
@@ -239,9 +239,9 @@ class ImportApiTests {
     @Test
     void shouldAcceptTheFileWhenItStartsWithAByteOrderMark() throws Exception {
         byte[] withBom = ("\uFEFF" + INDIVIDUALS_HEADER + "\n"
-                        + "ind-1,Éloïse,D'Almeida,eloise@example.org,2024-03-01T09:00:00Z,\n"
-                        + "ind-2,Yann,Le Bihan,yann@example.org,2024-03-01T09:00:00Z,\n"
-                        + "ind-3,Zoé,N'Diaye,zoe@example.org,2024-03-01T09:00:00Z,\n")
+                        + "ind-1,Éloïse,D'Almeida,eloise@example.org,2024-03-01T00:00:00Z,\n"
+                        + "ind-2,Yann,Le Bihan,yann@example.org,2024-03-01T00:00:00Z,\n"
+                        + "ind-3,Zoé,N'Diaye,zoe@example.org,2024-03-01T00:00:00Z,\n")
                 .getBytes(StandardCharsets.UTF_8);
 
         ResultActions response = upload(CsvFolder.valid().withBytes("individuals.csv", withBom));
@@ -255,7 +255,7 @@ class ImportApiTests {
         byte[] export = String.join(
                         "\r\n",
                         "id;first_name;last_name;email;created_at;last_login_at",
-                        "ind-1;Hélène;Le Guévellec;h.leguevellec@example.org;2024-03-01T09:00:00Z;",
+                        "ind-1;Hélène;Le Guévellec;h.leguevellec@example.org;2024-03-01T00:00:00Z;",
                         "ind-2;Jean-Baptiste;O'Connor;jb.oconnor@example.org;2025-06-15T14:30:00Z;",
                         "ind-3;Zoé;Martin, épouse Cœur;zoe.martin@example.org;2023-12-01T08:00:00Z;",
                         "")

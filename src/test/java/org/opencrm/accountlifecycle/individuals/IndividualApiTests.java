@@ -50,7 +50,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @AccountLifecycleTest
 class IndividualApiTests {
 
-    private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
+    private static final Instant TODAY = Instant.parse("2027-01-11T00:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
     private static final Instant CREATED = TODAY.minus(DAY.multipliedBy(10));
 
@@ -108,7 +108,7 @@ class IndividualApiTests {
                 .andExpect(jsonPath("$.firstName").value("Amélie"))
                 .andExpect(jsonPath("$.lastName").value("Dupont"))
                 .andExpect(jsonPath("$.email").value("amelie@example.org"))
-                .andExpect(jsonPath("$.createdAt").value("2027-01-11T09:00:00Z"))
+                .andExpect(jsonPath("$.createdAt").value("2027-01-11T00:00:00Z"))
                 .andExpect(jsonPath("$.lastLoginAt").doesNotExist())
                 .andExpect(jsonPath("$.deletedAt").doesNotExist());
         assertThat(noticeTimerOf("ind-1").getDuedate().toInstant()).isEqualTo(TODAY.plus(DAY.multipliedBy(30)));
@@ -168,7 +168,7 @@ class IndividualApiTests {
                 .andExpect(jsonPath("$.id").value("ind-1"))
                 .andExpect(jsonPath("$.firstName").value("Jean"))
                 .andExpect(jsonPath("$.email").value("ind-1@citizen.example.org"))
-                .andExpect(jsonPath("$.lastLoginAt").value("2027-01-10T09:00:00Z"));
+                .andExpect(jsonPath("$.lastLoginAt").value("2027-01-10T00:00:00Z"));
     }
 
     @Test

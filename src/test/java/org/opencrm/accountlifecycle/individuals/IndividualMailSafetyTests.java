@@ -35,7 +35,7 @@ class IndividualMailSafetyTests {
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.server();
 
-    private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
+    private static final Instant TODAY = Instant.parse("2027-01-11T00:00:00Z");
     private static final Instant LONG_AGO = TODAY.minus(Duration.ofDays(400));
     private static final String TEMPLATE = "test-name-in-subject";
 

@@ -41,7 +41,7 @@ class HistoryPrivacyTests {
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.server();
 
-    private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
+    private static final Instant TODAY = Instant.parse("2027-01-11T00:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
     private static final String FIRST_NAME = "Gwendoline";
     private static final String LAST_NAME = "Kerhervé-Quintin";

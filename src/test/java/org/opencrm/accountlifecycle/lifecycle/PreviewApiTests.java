@@ -46,7 +46,7 @@ class PreviewApiTests {
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.server();
 
-    private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
+    private static final Instant TODAY = Instant.parse("2027-01-11T00:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
     private static final Instant CREATED = TODAY.minus(DAY.multipliedBy(400));
 
@@ -99,22 +99,22 @@ class PreviewApiTests {
     void shouldListTheNoticesWithTheirFollowingDeletionAndTheDeletionsWhenTheWindowIs30Days() throws Exception {
         mvc.perform(get("/api/preview").param("days", "30").with(administrator()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.from").value("2027-01-11T09:00:00Z"))
-                .andExpect(jsonPath("$.until").value("2027-02-10T09:00:00Z"))
+                .andExpect(jsonPath("$.from").value("2027-01-11T00:00:00Z"))
+                .andExpect(jsonPath("$.until").value("2027-02-10T00:00:00Z"))
                 .andExpect(jsonPath("$.notices.length()").value(3))
                 .andExpect(jsonPath("$.notices[0].individualId").value("ind-5"))
-                .andExpect(jsonPath("$.notices[0].noticeAt").value("2027-01-06T09:00:00Z"))
-                .andExpect(jsonPath("$.notices[0].deletionAt").value("2027-02-10T09:00:00Z"))
+                .andExpect(jsonPath("$.notices[0].noticeAt").value("2027-01-06T00:00:00Z"))
+                .andExpect(jsonPath("$.notices[0].deletionAt").value("2027-02-10T00:00:00Z"))
                 .andExpect(jsonPath("$.notices[1].individualId").value("ind-1"))
-                .andExpect(jsonPath("$.notices[1].noticeAt").value("2027-01-31T09:00:00Z"))
-                .andExpect(jsonPath("$.notices[1].deletionAt").value("2027-03-02T09:00:00Z"))
+                .andExpect(jsonPath("$.notices[1].noticeAt").value("2027-01-31T00:00:00Z"))
+                .andExpect(jsonPath("$.notices[1].deletionAt").value("2027-03-02T00:00:00Z"))
                 .andExpect(jsonPath("$.notices[2].individualId").value("ind-3"))
-                .andExpect(jsonPath("$.notices[2].noticeAt").value("2027-02-05T09:00:00Z"))
-                .andExpect(jsonPath("$.notices[2].deletionAt").value("2027-03-07T09:00:00Z"))
+                .andExpect(jsonPath("$.notices[2].noticeAt").value("2027-02-05T00:00:00Z"))
+                .andExpect(jsonPath("$.notices[2].deletionAt").value("2027-03-07T00:00:00Z"))
                 .andExpect(jsonPath("$.deletions.length()").value(1))
                 .andExpect(jsonPath("$.deletions[0].individualId").value("ind-2"))
                 .andExpect(jsonPath("$.deletions[0].noticeAt").isEmpty())
-                .andExpect(jsonPath("$.deletions[0].deletionAt").value("2027-01-31T09:00:00Z"))
+                .andExpect(jsonPath("$.deletions[0].deletionAt").value("2027-01-31T00:00:00Z"))
                 .andExpect(content().string(not(containsString("Dupont"))))
                 .andExpect(content().string(not(containsString("@"))));
     }
@@ -123,18 +123,18 @@ class PreviewApiTests {
     void shouldAlsoListTheDeletionsThatFollowANoticeWhenTheWindowIs60Days() throws Exception {
         mvc.perform(get("/api/preview").param("days", "60").with(administrator()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.until").value("2027-03-12T09:00:00Z"))
+                .andExpect(jsonPath("$.until").value("2027-03-12T00:00:00Z"))
                 .andExpect(jsonPath("$.notices[*].individualId").value(contains("ind-5", "ind-1", "ind-3", "ind-4")))
-                .andExpect(jsonPath("$.notices[3].noticeAt").value("2027-02-10T09:00:00Z"))
-                .andExpect(jsonPath("$.notices[3].deletionAt").value("2027-03-12T09:00:00Z"))
+                .andExpect(jsonPath("$.notices[3].noticeAt").value("2027-02-10T00:00:00Z"))
+                .andExpect(jsonPath("$.notices[3].deletionAt").value("2027-03-12T00:00:00Z"))
                 .andExpect(jsonPath("$.deletions[*].individualId").value(contains("ind-2", "ind-5", "ind-1", "ind-3")))
                 .andExpect(jsonPath("$.deletions[*].deletionAt")
                         .value(contains(
-                                "2027-01-31T09:00:00Z",
-                                "2027-02-10T09:00:00Z",
-                                "2027-03-02T09:00:00Z",
-                                "2027-03-07T09:00:00Z")))
-                .andExpect(jsonPath("$.deletions[1].noticeAt").value("2027-01-06T09:00:00Z"));
+                                "2027-01-31T00:00:00Z",
+                                "2027-02-10T00:00:00Z",
+                                "2027-03-02T00:00:00Z",
+                                "2027-03-07T00:00:00Z")))
+                .andExpect(jsonPath("$.deletions[1].noticeAt").value("2027-01-06T00:00:00Z"));
     }
 
     @Test

@@ -53,7 +53,7 @@ class ProcessUpgradeTests {
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.server();
 
-    private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
+    private static final Instant TODAY = Instant.parse("2027-01-11T00:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
     private static final String NOTICE_SUBJECT = "Votre compte sera bientôt supprimé";
     private static final String DELETION_SUBJECT = "Votre compte a été supprimé";

@@ -57,7 +57,7 @@ class TwoNodesJobAcquisitionTests {
      * Before the first run of the scheduled task's timer, which any start-up or test schedules later than this: the
      * two nodes acquire only lifecycle jobs.
      */
-    private static final Instant TODAY = Instant.parse("2026-06-01T09:00:00Z");
+    private static final Instant TODAY = Instant.parse("2026-06-01T00:00:00Z");
 
     private static final Duration DAY = Duration.ofDays(1);
     private static final int INDIVIDUALS = 12;

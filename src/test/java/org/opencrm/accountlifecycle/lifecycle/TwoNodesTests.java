@@ -54,7 +54,7 @@ class TwoNodesTests {
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.server();
 
-    private static final Instant TODAY = Instant.parse("2026-03-02T09:00:00Z");
+    private static final Instant TODAY = Instant.parse("2026-03-02T00:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
     /** Notice due ten days ago: every notice is due as soon as the countdowns start. */
     private static final Instant LONG_AGO = TODAY.minus(DAY.multipliedBy(40));

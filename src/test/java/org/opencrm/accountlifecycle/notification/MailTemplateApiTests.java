@@ -56,7 +56,7 @@ class MailTemplateApiTests {
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.server();
 
-    private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
+    private static final Instant TODAY = Instant.parse("2027-01-11T00:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
     private static final String SUBJECT = "Votre compte va être supprimé";
     private static final String BODY = "<p>Bonjour {{firstName}} {{lastName}},</p>\n<p>Suppression le {{deletionDate}}."

@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @AccountLifecycleTest
 class ProfileApiTests {
 
-    private static final Instant CREATED = Instant.parse("2026-01-11T09:00:00Z");
+    private static final Instant CREATED = Instant.parse("2026-01-11T00:00:00Z");
 
     @Autowired
     MockMvc mvc;

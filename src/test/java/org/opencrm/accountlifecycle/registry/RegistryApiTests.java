@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AccountLifecycleTest
 class RegistryApiTests {
 
-    private static final Instant TODAY = Instant.parse("2027-01-20T09:00:00Z");
+    private static final Instant TODAY = Instant.parse("2027-01-20T00:00:00Z");
     private static final Instant LATE_ON_THE_9TH = Instant.parse("2027-01-09T23:59:59Z");
     private static final Instant START_OF_THE_10TH = Instant.parse("2027-01-10T00:00:00Z");
     private static final Instant NOON_ON_THE_11TH = Instant.parse("2027-01-11T12:00:00Z");

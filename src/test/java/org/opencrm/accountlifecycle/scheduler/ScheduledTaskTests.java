@@ -37,7 +37,7 @@ class ScheduledTaskTests {
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.server();
 
-    private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
+    private static final Instant TODAY = Instant.parse("2027-01-11T00:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
     private static final String NIGHTLY = "0 0 2 * * ?";
 

@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @AccountLifecycleTest
 class SettingsApiTests {
 
-    private static final Instant TODAY = Instant.parse("2027-01-11T09:00:00Z");
+    private static final Instant TODAY = Instant.parse("2027-01-11T00:00:00Z");
 
     @Autowired
     CountdownMaintenance maintenance;

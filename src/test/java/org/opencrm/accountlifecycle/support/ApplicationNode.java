@@ -54,6 +54,10 @@ public final class ApplicationNode implements AutoCloseable {
             // the engine clock jumps ahead in these tests; an idle node must notice soon
             "--camunda.bpm.job-execution.wait-time-in-millis=200",
             "--camunda.bpm.job-execution.max-wait=1000",
+            // a job that fails once (rarely seen here: a timer whose follow-up job found no process definition id,
+            // ENGINE-16004 on H2, not reproduced alone) is retried within the test's deadline rather than after the
+            // production delay of five minutes; the counts asserted stay exact either way
+            "--camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R3/PT5S",
             "--server.port=0",
             // without Cockpit and the other Camunda webapps: they keep static state that a closing node would clear
             // under the shared context's webapps
