@@ -199,10 +199,12 @@ public class LifecycleService {
             Instant dueAt = schedule.countdownOf(individualId).noticeDueAt();
             if (dueAt.equals(noticeTimer.get().getDuedate().toInstant())) {
                 // activity earlier the same day already put it there: nothing to write
+                metrics.countdownRestarted("unchanged");
                 return;
             }
             // moving it writes the job row under its revision: if an executor locks it meanwhile, this conflicts
             management.recalculateJobDuedate(noticeTimer.get().getId(), false);
+            metrics.countdownRestarted("moved");
             log.debug("Notice timer moved individualId={}", individualId);
             return;
         }
@@ -211,6 +213,7 @@ public class LifecycleService {
                 .correlateAllWithResult()
                 .size();
         if (restarted > 0) {
+            metrics.countdownRestarted("interrupted");
             log.info("Countdown restarted individualId={}", individualId);
         }
     }

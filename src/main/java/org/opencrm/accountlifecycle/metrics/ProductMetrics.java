@@ -67,6 +67,21 @@ public class ProductMetrics {
                 1);
     }
 
+    /**
+     * What activity that counts did to a running countdown.
+     *
+     * @param outcome {@code unchanged} (an earlier activity the same day set the same date), {@code moved} (the
+     *     notice timer moved in place) or {@code interrupted} (a new cycle began)
+     */
+    public void countdownRestarted(String outcome) {
+        afterCommit(
+                Counter.builder(PREFIX + ".countdown.restarts")
+                        .description("Countdowns restarted by activity, by what it took")
+                        .tag("outcome", outcome)
+                        .register(registry),
+                1);
+    }
+
     /** Rows of a CSV file written so far by the running import; they are kept only if the whole import commits. */
     public void imported(String file, int rows) {
         Counter.builder(PREFIX + ".import.rows")

@@ -8,6 +8,8 @@ import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIM
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_NOTICE_DUE;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +82,9 @@ class ActivityTests {
     EngineTime time;
 
     @Autowired
+    MeterRegistry meters;
+
+    @Autowired
     TestData data;
 
     @BeforeEach
@@ -146,6 +151,45 @@ class ActivityTests {
         assertThat(timerAfterLogin.getDuedate().toInstant()).isEqualTo(TODAY.plus(DAY.multipliedBy(5 + 30)));
         assertThat(countdownsStarted("ind-1")).isEqualTo(1);
         assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveTheNoticeTimerUntouchedWhenTheUserLogsInAgainTheSameDay() {
+        data.individual("ind-1", "Jean", "Martin", CREATED, TODAY.minus(DAY.multipliedBy(10)));
+        lifecycle.enrol("ind-1");
+        time.advanceTo(TODAY.plus(Duration.ofHours(10).plusMinutes(15)));
+        activity.recordLogin("ind-1");
+        Job timerAfterFirstLogin = timerOf("ind-1");
+        int revisionAfterFirstLogin = jobRevision(timerAfterFirstLogin.getId());
+
+        double unchangedBefore = restarts("unchanged");
+        double movedBefore = restarts("moved");
+
+        time.advanceTo(TODAY.plus(Duration.ofHours(18).plusMinutes(40)));
+        activity.recordLogin("ind-1");
+
+        // thirty whole days without activity: from the end of today, in the zone of the tests (UTC)
+        assertThat(timerAfterFirstLogin.getDuedate().toInstant()).isEqualTo(TODAY.plus(DAY.multipliedBy(31)));
+        assertThat(timerOf("ind-1").getDuedate()).isEqualTo(timerAfterFirstLogin.getDuedate());
+        assertThat(jobRevision(timerAfterFirstLogin.getId())).isEqualTo(revisionAfterFirstLogin);
+        assertThat(individuals.findById("ind-1").orElseThrow().lastLoginAt())
+                .isEqualTo(TODAY.plus(Duration.ofHours(18).plusMinutes(40)));
+        assertThat(countdownsStarted("ind-1")).isEqualTo(1);
+        assertThat(restarts("unchanged") - unchangedBefore).isEqualTo(1.0);
+        assertThat(restarts("moved") - movedBefore).isZero();
+    }
+
+    @Test
+    void shouldMoveTheNoticeTimerByADayWhenTheUserLogsInAgainTheNextDay() {
+        data.individual("ind-1", "Jean", "Martin", CREATED, TODAY.minus(DAY.multipliedBy(10)));
+        lifecycle.enrol("ind-1");
+        time.advanceTo(TODAY.plus(Duration.ofHours(23)));
+        activity.recordLogin("ind-1");
+
+        time.advanceTo(TODAY.plus(Duration.ofHours(25)));
+        activity.recordLogin("ind-1");
+
+        assertThat(timerOf("ind-1").getDuedate().toInstant()).isEqualTo(TODAY.plus(DAY.multipliedBy(32)));
     }
 
     @Test
@@ -217,6 +261,21 @@ class ActivityTests {
                 .processInstanceId(lifecycleOf(individualId).getId())
                 .timers()
                 .singleResult();
+    }
+
+    private double restarts(String outcome) {
+        Counter counter = meters.find("account_lifecycle.countdown.restarts")
+                .tag("outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** The engine's optimistic-locking revision of a job row: each write of the row raises it. */
+    private int jobRevision(String jobId) {
+        return jdbc.sql("SELECT REV_ FROM ACT_RU_JOB WHERE ID_ = ?")
+                .param(jobId)
+                .query(Integer.class)
+                .single();
     }
 
     private long countdownsStarted(String individualId) {

@@ -53,6 +53,15 @@ final class Population {
         return now.minus(Duration.ofDays(1 + index % 19)).minusSeconds(index % 86_400);
     }
 
+    /**
+     * When every notice of the drain is due: inactivity counts from the end of the day of the last login, 29 days ago,
+     * so the notices fall due at the second midnight from now (of the application's zone); an hour more covers a
+     * change of summer time.
+     */
+    Instant drainNoticesDue() {
+        return now.plus(Duration.ofDays(2)).plus(Duration.ofHours(1));
+    }
+
     /** No notice outside the drain falls before this: the drain may move the clock up to it, no further. */
     Instant firstNoticeOutsideDrain() {
         return now.plus(Duration.ofDays(10));

@@ -233,8 +233,9 @@ final class SizeRun {
 
     /**
      * Logins of distinct individuals outside the drain, in random order: first login of the day (it moves the
-     * waiting notice timer), the same individuals again (a second login the same day), then a bare UPDATE of the last-login column
-     * for each, from as many clients through the application's connection pool.
+     * waiting notice timer), the same individuals again (a second login the same day, which leaves the timer where the
+     * first put it), then a bare UPDATE of the last-login column for each, from as many clients through the
+     * application's connection pool.
      */
     private SizeResult.Logins logIn() throws Exception {
         ActivityService activity = app.getBean(ActivityService.class);
@@ -279,7 +280,7 @@ final class SizeRun {
     }
 
     /**
-     * The drain's accounts all become due at once when the engine clock jumps to one day ahead; the job executor
+     * The drain's accounts all become due at once when the engine clock jumps two days ahead; the job executor
      * sends the notices through the SMTP server. Then the clock jumps past the last deletion date and the executor
      * deletes them, each with its five dossiers, and sends the deletion mails. Each rate runs from the jump to the
      * moment the last one was done.
@@ -292,7 +293,7 @@ final class SizeRun {
         smtp.purgeEmailFromAllMailboxes();
 
         long noticesStart = System.nanoTime();
-        moveClockTo(now.plus(Duration.ofDays(1)).plusSeconds(60), executor);
+        moveClockTo(population.drainNoticesDue(), executor);
         await("notices received", drain, () -> smtp.getReceivedMessages().length);
         double noticeSeconds = secondsSince(noticesStart);
         assertThat(count("SELECT COUNT(*) FROM sent_mail WHERE kind = 'NOTICE'"))
