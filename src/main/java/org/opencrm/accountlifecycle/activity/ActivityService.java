@@ -15,7 +15,6 @@ import org.opencrm.accountlifecycle.individuals.IndividualRepository;
 import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
 import org.opencrm.accountlifecycle.metrics.ProductMetrics;
 import org.opencrm.accountlifecycle.settings.InactivityMode;
-import org.opencrm.accountlifecycle.settings.SettingsService;
 import org.opencrm.accountlifecycle.web.DuplicateIdException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +34,6 @@ public class ActivityService {
     private final DossierRepository dossiers;
     private final DossierReferences references;
     private final JdbcAggregateTemplate aggregates;
-    private final SettingsService settings;
     private final LifecycleService lifecycle;
     private final Clock clock;
     private final ProductMetrics metrics;
@@ -46,7 +44,6 @@ public class ActivityService {
             DossierRepository dossiers,
             DossierReferences references,
             JdbcAggregateTemplate aggregates,
-            SettingsService settings,
             LifecycleService lifecycle,
             Clock clock,
             ProductMetrics metrics,
@@ -55,7 +52,6 @@ public class ActivityService {
         this.dossiers = dossiers;
         this.references = references;
         this.aggregates = aggregates;
-        this.settings = settings;
         this.lifecycle = lifecycle;
         this.clock = clock;
         this.metrics = metrics;
@@ -155,17 +151,15 @@ public class ActivityService {
 
     private void countActivity(String individualId, InactivityMode activityKind) {
         metrics.activity(activityKind == InactivityMode.NO_LOGIN ? "login" : "dossier");
-        if (!lifecycle.enrol(individualId) && settings.current().inactivityMode() == activityKind) {
-            lifecycle.restartCountdown(individualId);
-        }
+        lifecycle.activityRecorded(individualId, activityKind);
     }
 
     private RuntimeException refusal(String individualId) {
         return individuals
                 .findById(individualId)
                 .filter(Individual::isDeleted)
-                .<RuntimeException>map(deleted -> new IndividualDeletedException(individualId))
-                .orElseGet(() -> new IndividualNotFoundException(individualId));
+                .<RuntimeException>map(deleted -> new IndividualDeletedException(individualId, "individualId"))
+                .orElseGet(() -> new IndividualNotFoundException(individualId, "individualId"));
     }
 
     /** @param id the CRM's id, or null for a generated one */

@@ -106,7 +106,7 @@ public class AccountDeletionService {
     private Individual lockForDeletion(String individualId) {
         Individual individual = individuals
                 .findByIdForUpdate(individualId)
-                .orElseThrow(() -> new IndividualNotFoundException(individualId));
+                .orElseThrow(() -> new IndividualNotFoundException(individualId, "individualId"));
         if (individual.isAnonymous()) {
             throw new AnonymousIndividualException(individualId);
         }

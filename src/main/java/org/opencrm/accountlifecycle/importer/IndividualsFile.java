@@ -50,6 +50,9 @@ final class IndividualsFile extends TableLoader<IndividualsFile.Row> {
         if (row.lastLoginAt() != null && row.lastLoginAt().isAfter(now)) {
             throw line.error("last_login_at lies in the future");
         }
+        if (row.lastLoginAt() != null && row.lastLoginAt().isBefore(row.createdAt())) {
+            throw line.error("last_login_at lies before created_at: nobody logs in to an account not yet created");
+        }
         return row;
     }
 

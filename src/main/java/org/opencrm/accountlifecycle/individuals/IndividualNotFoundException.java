@@ -9,4 +9,9 @@ public class IndividualNotFoundException extends ApiProblem {
     public IndividualNotFoundException(String individualId) {
         super(HttpStatus.NOT_FOUND, "No individual with id '" + individualId + "'");
     }
+
+    /** @param field the request body's field that named the individual */
+    public IndividualNotFoundException(String individualId, String field) {
+        super(HttpStatus.NOT_FOUND, field, field + ": no individual with id '" + individualId + "'");
+    }
 }

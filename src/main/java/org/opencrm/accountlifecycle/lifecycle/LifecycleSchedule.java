@@ -67,7 +67,11 @@ public class LifecycleSchedule {
         if (ahead != null && ahead.containsKey(individualId)) {
             return ahead.get(individualId);
         }
-        LifecycleSettings current = settings.current();
+        return countdownOf(individualId, settings.current());
+    }
+
+    /** With the settings the caller has read already. */
+    Countdown countdownOf(String individualId, LifecycleSettings current) {
         Instant start = reference.of(individualId, current.inactivityMode());
         return new Countdown(start, current, properties.days());
     }

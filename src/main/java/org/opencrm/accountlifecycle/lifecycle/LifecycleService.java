@@ -10,6 +10,7 @@ import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.VAR
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
@@ -28,6 +29,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.opencrm.accountlifecycle.individuals.IndividualRepository;
 import org.opencrm.accountlifecycle.metrics.ProductMetrics;
 import org.opencrm.accountlifecycle.notification.SentMailService;
+import org.opencrm.accountlifecycle.settings.InactivityMode;
+import org.opencrm.accountlifecycle.settings.LifecycleSettings;
 import org.opencrm.accountlifecycle.settings.SettingsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -178,32 +181,57 @@ public class LifecycleService {
     }
 
     /**
+     * Activity of the given kind, just written to the CRM data: it starts the individual's countdown when none runs
+     * yet (mechanism on, not enrolled), and restarts it when the kind counts for the inactivity definition. Reads the
+     * settings and the enrolment once, since every login comes this way.
+     */
+    @Transactional
+    public void activityRecorded(String individualId, InactivityMode kind) {
+        LifecycleSettings current = settings.current();
+        if (!current.enabled()) {
+            return;
+        }
+        Optional<String> instanceId = enrolments.findProcessInstanceId(individualId);
+        if (instanceId.isEmpty()) {
+            start(individualId);
+        } else if (current.inactivityMode() == kind) {
+            restart(individualId, instanceId.get(), current);
+        }
+    }
+
+    /**
      * Activity that counts restarts the countdown from the new reference date. Before the notice the countdown only has
      * to wait longer: its notice timer moves in place to the date the new reference gives (one job row written, and
      * Cockpit shows the new date); counted in whole days, a second activity the same day leaves it where it is, and
-     * writes nothing. After the notice a new cycle begins: message {@code UserActivity} interrupts the
-     * countdown, which starts again and will warn again. An individual without a running countdown (mechanism off, not
-     * enrolled yet) is no error: the next enrolment starts from the new date anyway.
+     * writes nothing. After the notice a new cycle begins: message {@code UserActivity} interrupts the countdown, which
+     * starts again and will warn again. An individual without a running countdown (mechanism off, not enrolled yet) is
+     * no error: the next enrolment starts from the new date anyway.
      */
     @Transactional
     public void restartCountdown(String individualId) {
-        Optional<Job> noticeTimer = enrolments
-                .findProcessInstanceId(individualId)
-                .map(instanceId -> management
-                        .createJobQuery()
-                        .processInstanceId(instanceId)
-                        .activityId(TIMER_NOTICE_DUE)
-                        .singleResult());
+        Optional<String> instanceId = enrolments.findProcessInstanceId(individualId);
+        if (instanceId.isPresent()) {
+            restart(individualId, instanceId.get(), settings.current());
+        }
+    }
+
+    private void restart(String individualId, String instanceId, LifecycleSettings current) {
+        Job noticeTimer = management
+                .createJobQuery()
+                .processInstanceId(instanceId)
+                .activityId(TIMER_NOTICE_DUE)
+                .singleResult();
         // a timer a job executor has locked is about to fire whatever its date says: only the interruption stops it
-        if (noticeTimer.isPresent() && ((JobEntity) noticeTimer.get()).getLockOwner() == null) {
-            Instant dueAt = schedule.countdownOf(individualId).noticeDueAt();
-            if (dueAt.equals(noticeTimer.get().getDuedate().toInstant())) {
+        if (noticeTimer != null && ((JobEntity) noticeTimer).getLockOwner() == null) {
+            Date dueAt = Date.from(schedule.countdownOf(individualId, current).noticeDueAt());
+            if (dueAt.equals(noticeTimer.getDuedate())) {
                 // activity earlier the same day already put it there: nothing to write
                 metrics.countdownRestarted("unchanged");
                 return;
             }
-            // moving it writes the job row under its revision: if an executor locks it meanwhile, this conflicts
-            management.recalculateJobDuedate(noticeTimer.get().getId(), false);
+            // the date the timer expression would give, set without evaluating it again; the job row is written
+            // under its revision: if an executor locks it meanwhile, this conflicts and the caller retries
+            management.setJobDuedate(noticeTimer.getId(), dueAt);
             metrics.countdownRestarted("moved");
             log.debug("Notice timer moved individualId={}", individualId);
             return;

@@ -44,9 +44,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         .thenComparing(FieldError::getDefaultMessage, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
         String detail = errors.stream()
-                .map(error -> error.getField() + ": " + error.getDefaultMessage())
+                .map(error -> error.getField() + ": " + messageOf(error))
                 .collect(Collectors.joining("; "));
         return ResponseEntity.badRequest().body(fieldProblem(errors.get(0).getField(), detail));
+    }
+
+    /**
+     * A violated constraint says what it wants; a query parameter that did not even convert ({@code ?page=first}) would
+     * otherwise be described with Java's type names.
+     */
+    private static String messageOf(FieldError error) {
+        if (error.isBindingFailure() && error.contains(TypeMismatchException.class)) {
+            TypeMismatchException mismatch = error.unwrap(TypeMismatchException.class);
+            return "the value '" + error.getRejectedValue() + "' " + expectation(mismatch.getRequiredType());
+        }
+        return error.getDefaultMessage();
     }
 
     @Override

@@ -107,7 +107,8 @@ class ActivityApiTests {
 
         response.andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value("No individual with id 'ind-404'"));
+                .andExpect(jsonPath("$.field").value("individualId"))
+                .andExpect(jsonPath("$.detail").value("individualId: no individual with id 'ind-404'"));
         assertThat(runtime.createProcessInstanceQuery().count()).isZero();
         assertThat(enrolments()).isZero();
     }
@@ -123,8 +124,9 @@ class ActivityApiTests {
 
         response.andExpect(status().isConflict())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(
-                        jsonPath("$.detail").value("Individual 'ind-1' is deleted; the account can no longer be used"));
+                .andExpect(jsonPath("$.field").value("individualId"))
+                .andExpect(jsonPath("$.detail")
+                        .value("individualId: individual 'ind-1' is deleted; the account can no longer be used"));
         assertThat(individuals.findById("ind-1").orElseThrow().lastLoginAt()).isNull();
         assertThat(runtime.createProcessInstanceQuery().count()).isZero();
         assertThat(enrolments()).isZero();
@@ -140,7 +142,7 @@ class ActivityApiTests {
         ResultActions response = login("anonymous-1");
 
         response.andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.detail").value("No individual with id 'anonymous-1'"));
+                .andExpect(jsonPath("$.detail").value("individualId: no individual with id 'anonymous-1'"));
         assertThat(individuals.findById("anonymous-1").orElseThrow().lastLoginAt())
                 .isNull();
         assertThat(runtime.createProcessInstanceQuery().count()).isZero();

@@ -234,7 +234,7 @@ class AccountDeletionTests {
 
         assertThatThrownBy(() -> activity.recordLogin("ind-1"))
                 .isInstanceOf(IndividualDeletedException.class)
-                .hasMessage("Individual 'ind-1' is deleted; the account can no longer be used");
+                .hasMessage("individualId: individual 'ind-1' is deleted; the account can no longer be used");
         assertThat(individuals.findById("ind-1").orElseThrow().lastLoginAt()).isEqualTo(lastLoginBefore);
     }
 

@@ -244,7 +244,8 @@ class ManualDeletionTests {
 
         deleteByAgent("ind-404", "Duplicate account")
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.detail").value("No individual with id 'ind-404'"));
+                .andExpect(jsonPath("$.field").value("individualId"))
+                .andExpect(jsonPath("$.detail").value("individualId: no individual with id 'ind-404'"));
 
         assertThat(registry.count()).isZero();
         assertThat(lifecycleOf("ind-1")).isWaitingAt(TIMER_NOTICE_DUE);

@@ -189,6 +189,22 @@ class CsvImporterTests {
     }
 
     @Test
+    void shouldRefuseTheImportWhenALastLoginComesBeforeTheAccountsCreation() {
+        CsvFolder files = CsvFolder.valid()
+                .with(
+                        "individuals.csv",
+                        "id,first_name,last_name,email,created_at,last_login_at",
+                        "ind-1,Hélène,Le Guévellec,h.leguevellec@example.org,2024-03-01T00:00:00Z,2024-03-02T00:00:00Z",
+                        "ind-2,Paul,Girard,p.girard@example.org,2024-03-01T00:00:00Z,2024-02-29T23:59:59Z");
+
+        assertThatExceptionOfType(ImportException.class)
+                .isThrownBy(() -> importer.importFolder(files.writeTo(folder)))
+                .withMessage("individuals.csv line 3: last_login_at lies before created_at: nobody logs in to an"
+                        + " account not yet created");
+        assertNothingImported();
+    }
+
+    @Test
     void shouldRefuseTheImportWhenAHeaderIsWrong() {
         CsvFolder files =
                 CsvFolder.valid().with("schemes.csv", "id,label,profile_type", "sch-transport,Transport scolaire,");

@@ -222,6 +222,15 @@ class IndividualApiTests {
     }
 
     @Test
+    void shouldRefuseAPageNumberThatIsNotANumberInPlainWords() throws Exception {
+        ResultActions response = mvc.perform(get("/api/individuals?page=abc").with(integration()));
+
+        response.andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("page"))
+                .andExpect(jsonPath("$.detail").value("page: the value 'abc' must be a whole number"));
+    }
+
+    @Test
     void shouldChangeNamesAndMailWithoutRestartingTheCountdown() throws Exception {
         data.individual("ind-1", "Jean", "Martin", CREATED, null);
         lifecycle.enrol("ind-1");
