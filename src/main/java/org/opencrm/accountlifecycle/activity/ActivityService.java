@@ -12,6 +12,7 @@ import org.opencrm.accountlifecycle.individuals.Individual;
 import org.opencrm.accountlifecycle.individuals.IndividualDeletedException;
 import org.opencrm.accountlifecycle.individuals.IndividualNotFoundException;
 import org.opencrm.accountlifecycle.individuals.IndividualRepository;
+import org.opencrm.accountlifecycle.lifecycle.ActivityDay;
 import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
 import org.opencrm.accountlifecycle.metrics.ProductMetrics;
 import org.opencrm.accountlifecycle.settings.InactivityMode;
@@ -70,11 +71,19 @@ public class ActivityService {
     }
 
     private void loginOnce(String individualId) {
+        Instant now = clock.instant();
+        ActivityDay today = lifecycle.activityDayOf(now);
+        // Most logins follow another one the same day, whose countdown, counted in whole days, is already what this one
+        // would give: one statement, and neither the settings, the enrolment nor the engine are read.
+        if (individuals.recordLoginWithinDay(individualId, now, today.opensAfter(), today.endsAt()) == 1) {
+            metrics.activity("login");
+            return;
+        }
         // the update waits for a deletion that holds the row, then finds it deleted
-        if (individuals.recordLogin(individualId, clock.instant()) == 0) {
+        if (individuals.recordLogin(individualId, now) == 0) {
             throw refusal(individualId);
         }
-        countActivity(individualId, InactivityMode.NO_LOGIN);
+        countActivity(individualId, InactivityMode.NO_LOGIN, now);
     }
 
     /** A new dossier, filed now by its applicant; a conflict with the lifecycle is retried. */
@@ -92,7 +101,7 @@ public class ActivityService {
         Dossier dossier = aggregates.insert(new Dossier(
                 id, request.schemeId(), request.applicantId(), request.beneficiaryId(), request.profileId(), now, now));
 
-        countActivity(dossier.applicantId(), InactivityMode.NO_RECENT_DOSSIER);
+        countActivity(dossier.applicantId(), InactivityMode.NO_RECENT_DOSSIER, now);
         return dossier;
     }
 
@@ -145,13 +154,13 @@ public class ActivityService {
                 dossier.createdAt(),
                 clock.instant()));
 
-        countActivity(updated.applicantId(), InactivityMode.NO_RECENT_DOSSIER);
+        countActivity(updated.applicantId(), InactivityMode.NO_RECENT_DOSSIER, updated.updatedAt());
         return updated;
     }
 
-    private void countActivity(String individualId, InactivityMode activityKind) {
+    private void countActivity(String individualId, InactivityMode activityKind, Instant at) {
         metrics.activity(activityKind == InactivityMode.NO_LOGIN ? "login" : "dossier");
-        lifecycle.activityRecorded(individualId, activityKind);
+        lifecycle.activityRecorded(individualId, activityKind, at);
     }
 
     private RuntimeException refusal(String individualId) {

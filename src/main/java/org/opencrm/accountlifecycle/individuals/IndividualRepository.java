@@ -80,6 +80,22 @@ public interface IndividualRepository extends Repository<Individual, String> {
             @Param("lastName") String lastName,
             @Param("email") String email);
 
+    /**
+     * A login of an active individual whose last login lies within the given day ({@code opensAfter}, {@code endsAt}]:
+     * 1 when it was written, 0 when there was no login that day (or the individual is not active), and nothing written.
+     */
+    @Modifying
+    @Query("""
+            UPDATE individual SET last_login_at = :at
+            WHERE id = :id AND deleted_at IS NULL AND anonymous_key IS NULL
+              AND last_login_at > :opensAfter AND last_login_at <= :endsAt
+            """)
+    int recordLoginWithinDay(
+            @Param("id") String id,
+            @Param("at") Instant at,
+            @Param("opensAfter") Instant opensAfter,
+            @Param("endsAt") Instant endsAt);
+
     @Modifying
     @Query("""
             UPDATE individual SET last_login_at = :at

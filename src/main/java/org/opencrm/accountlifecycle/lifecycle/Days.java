@@ -37,6 +37,15 @@ record Days(Duration length, ZoneId zone) {
         return Instant.ofEpochMilli(-Math.floorDiv(-instant.toEpochMilli(), sliceMillis) * sliceMillis);
     }
 
+    /**
+     * The day that holds {@code instant}, as {@link #endOfDay} counts it: every instant after {@code opensAfter} up to
+     * {@code endsAt} has the same end of day, and so gives a countdown the same due dates.
+     */
+    ActivityDay dayOf(Instant instant) {
+        Instant endsAt = endOfDay(instant);
+        return new ActivityDay(after(endsAt, -1), endsAt);
+    }
+
     /** {@code count} days after {@code instant}, at the same local time for calendar days. */
     Instant after(Instant instant, int count) {
         if (isCalendar()) {

@@ -72,7 +72,16 @@ public class LifecycleSchedule {
 
     /** With the settings the caller has read already. */
     Countdown countdownOf(String individualId, LifecycleSettings current) {
-        Instant start = reference.of(individualId, current.inactivityMode());
-        return new Countdown(start, current, properties.days());
+        return countdownFrom(reference.of(individualId, current.inactivityMode()), current);
+    }
+
+    /** The countdown of activity the caller has just recorded, which is the latest that counts: nothing to read. */
+    Countdown countdownFrom(Instant activity, LifecycleSettings current) {
+        return new Countdown(activity, current, properties.days());
+    }
+
+    /** The day that holds {@code instant}, as countdowns count days. */
+    ActivityDay dayOf(Instant instant) {
+        return properties.days().dayOf(instant);
     }
 }

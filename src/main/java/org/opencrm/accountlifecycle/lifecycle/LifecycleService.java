@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -184,9 +185,11 @@ public class LifecycleService {
      * Activity of the given kind, just written to the CRM data: it starts the individual's countdown when none runs
      * yet (mechanism on, not enrolled), and restarts it when the kind counts for the inactivity definition. Reads the
      * settings and the enrolment once, since every login comes this way.
+     *
+     * @param at when the activity happened; being the latest of its kind, it is the countdown's new reference date
      */
     @Transactional
-    public void activityRecorded(String individualId, InactivityMode kind) {
+    public void activityRecorded(String individualId, InactivityMode kind, Instant at) {
         LifecycleSettings current = settings.current();
         if (!current.enabled()) {
             return;
@@ -195,8 +198,16 @@ public class LifecycleService {
         if (instanceId.isEmpty()) {
             start(individualId);
         } else if (current.inactivityMode() == kind) {
-            restart(individualId, instanceId.get(), current);
+            restart(individualId, instanceId.get(), () -> schedule.countdownFrom(at, current));
         }
+    }
+
+    /**
+     * The day of activity that holds {@code at}: a second activity within it gives the countdown the dates the first
+     * one gave, so the caller need not come here again.
+     */
+    public ActivityDay activityDayOf(Instant at) {
+        return schedule.dayOf(at);
     }
 
     /**
@@ -211,11 +222,13 @@ public class LifecycleService {
     public void restartCountdown(String individualId) {
         Optional<String> instanceId = enrolments.findProcessInstanceId(individualId);
         if (instanceId.isPresent()) {
-            restart(individualId, instanceId.get(), settings.current());
+            LifecycleSettings current = settings.current();
+            restart(individualId, instanceId.get(), () -> schedule.countdownOf(individualId, current));
         }
     }
 
-    private void restart(String individualId, String instanceId, LifecycleSettings current) {
+    /** @param countdown the restarted countdown, asked for only when the notice timer can move */
+    private void restart(String individualId, String instanceId, Supplier<Countdown> countdown) {
         Job noticeTimer = management
                 .createJobQuery()
                 .processInstanceId(instanceId)
@@ -223,7 +236,7 @@ public class LifecycleService {
                 .singleResult();
         // a timer a job executor has locked is about to fire whatever its date says: only the interruption stops it
         if (noticeTimer != null && ((JobEntity) noticeTimer).getLockOwner() == null) {
-            Date dueAt = Date.from(schedule.countdownOf(individualId, current).noticeDueAt());
+            Date dueAt = Date.from(countdown.get().noticeDueAt());
             if (dueAt.equals(noticeTimer.getDuedate())) {
                 // activity earlier the same day already put it there: nothing to write
                 metrics.countdownRestarted("unchanged");

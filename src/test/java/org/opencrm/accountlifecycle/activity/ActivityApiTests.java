@@ -133,6 +133,20 @@ class ActivityApiTests {
     }
 
     @Test
+    void shouldAnswerConflictWhenTheIndividualWasDeletedAfterALoginTheSameDay() throws Exception {
+        data.individual("ind-1", "Jean", "Martin", CREATED, null);
+        login("ind-1").andExpect(status().isNoContent());
+        jdbc.sql("UPDATE individual SET deleted_at = ? WHERE id = 'ind-1'")
+                .param(TODAY.atOffset(ZoneOffset.UTC))
+                .update();
+
+        ResultActions response = login("ind-1");
+
+        response.andExpect(status().isConflict()).andExpect(jsonPath("$.field").value("individualId"));
+        assertThat(individuals.findById("ind-1").orElseThrow().lastLoginAt()).isEqualTo(TODAY);
+    }
+
+    @Test
     void shouldAnswerNotFoundAndRecordNothingWhenTheIndividualIsTheAnonymousOne() throws Exception {
         jdbc.sql("""
                         INSERT INTO individual (id, first_name, last_name, email, created_at, anonymous_key)

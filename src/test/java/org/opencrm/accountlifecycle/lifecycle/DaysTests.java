@@ -58,6 +58,30 @@ class DaysTests {
     }
 
     @Test
+    void shouldGiveTheDayOfAnInstantFromThePreviousMidnightExcludedToTheNextIncluded() {
+        // the day the summer time starts in Paris lasts 23 hours
+        Instant morning = Instant.parse("2027-03-28T08:00:00Z");
+
+        ActivityDay day = CALENDAR_DAYS_IN_PARIS.dayOf(morning);
+
+        assertThat(day)
+                .isEqualTo(
+                        new ActivityDay(Instant.parse("2027-03-27T23:00:00Z"), Instant.parse("2027-03-28T22:00:00Z")));
+        assertThat(CALENDAR_DAYS_IN_PARIS.endOfDay(day.opensAfter())).isNotEqualTo(day.endsAt());
+        assertThat(CALENDAR_DAYS_IN_PARIS.endOfDay(day.opensAfter().plusMillis(1)))
+                .isEqualTo(day.endsAt());
+    }
+
+    @Test
+    void shouldGiveTheDemoSliceOfAnInstant() {
+        Days demoDays = new Days(Duration.ofSeconds(2), PARIS);
+
+        assertThat(demoDays.dayOf(Instant.parse("2027-01-11T14:20:01.250Z")))
+                .isEqualTo(
+                        new ActivityDay(Instant.parse("2027-01-11T14:20:00Z"), Instant.parse("2027-01-11T14:20:02Z")));
+    }
+
+    @Test
     void shouldRefuseADayWithoutLength() {
         assertThatThrownBy(() -> new Days(Duration.ZERO, PARIS))
                 .isInstanceOf(IllegalArgumentException.class)
