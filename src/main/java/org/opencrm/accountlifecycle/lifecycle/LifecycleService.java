@@ -7,13 +7,13 @@ import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIM
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_NOTICE_DUE;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.VAR_NOTICE_SENT_AT;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -198,7 +198,7 @@ public class LifecycleService {
         if (instanceId.isEmpty()) {
             start(individualId);
         } else if (current.inactivityMode() == kind) {
-            restart(individualId, instanceId.get(), () -> schedule.countdownFrom(at, current));
+            restart(individualId, instanceId.get(), schedule.countdownFrom(at, current));
         }
     }
 
@@ -223,12 +223,18 @@ public class LifecycleService {
         Optional<String> instanceId = enrolments.findProcessInstanceId(individualId);
         if (instanceId.isPresent()) {
             LifecycleSettings current = settings.current();
-            restart(individualId, instanceId.get(), () -> schedule.countdownOf(individualId, current));
+            restart(individualId, instanceId.get(), schedule.countdownOf(individualId, current));
         }
     }
 
-    /** @param countdown the restarted countdown, asked for only when the notice timer can move */
-    private void restart(String individualId, String instanceId, Supplier<Countdown> countdown) {
+    /** @param countdown the restarted countdown */
+    private void restart(String individualId, String instanceId, Countdown countdown) {
+        Date dueAt = Date.from(countdown.noticeDueAt());
+        if (moveWaitingNoticeTimer(instanceId, dueAt)) {
+            metrics.countdownRestarted("moved");
+            log.debug("Notice timer moved individualId={}", individualId);
+            return;
+        }
         Job noticeTimer = management
                 .createJobQuery()
                 .processInstanceId(instanceId)
@@ -236,17 +242,14 @@ public class LifecycleService {
                 .singleResult();
         // a timer a job executor has locked is about to fire whatever its date says: only the interruption stops it
         if (noticeTimer != null && ((JobEntity) noticeTimer).getLockOwner() == null) {
-            Date dueAt = Date.from(countdown.get().noticeDueAt());
             if (dueAt.equals(noticeTimer.getDuedate())) {
                 // activity earlier the same day already put it there: nothing to write
                 metrics.countdownRestarted("unchanged");
                 return;
             }
-            // the date the timer expression would give, set without evaluating it again; the job row is written
-            // under its revision: if an executor locks it meanwhile, this conflicts and the caller retries
+            // released by an executor since the statement above: set through the engine, under the row's revision
             management.setJobDuedate(noticeTimer.getId(), dueAt);
             metrics.countdownRestarted("moved");
-            log.debug("Notice timer moved individualId={}", individualId);
             return;
         }
         int restarted = runtime.createMessageCorrelation(MESSAGE_USER_ACTIVITY)
@@ -257,6 +260,30 @@ public class LifecycleService {
             metrics.countdownRestarted("interrupted");
             log.info("Countdown restarted individualId={}", individualId);
         }
+    }
+
+    /**
+     * Moves the instance's notice timer to {@code dueAt} when it waits at another date, unlocked, in one statement:
+     * every first login of a day comes here. It writes what the engine's {@code setJobDuedate} writes (the date, and
+     * the row's revision, so that an executor or a realignment holding the older revision fails its optimistic lock and
+     * lets go), without the engine's two commands and their look-ups. A timer an executor has locked, one already at
+     * that date or none (past the notice) is left to the caller. Camunda 7 schema; {@code DUEDATE_} goes as a {@link
+     * Timestamp}, as the engine writes it.
+     *
+     * @return whether the timer moved
+     */
+    private boolean moveWaitingNoticeTimer(String instanceId, Date dueAt) {
+        int moved = jdbc.sql("""
+                        UPDATE ACT_RU_JOB SET DUEDATE_ = :dueAt, REV_ = REV_ + 1
+                        WHERE PROCESS_INSTANCE_ID_ = :instanceId AND TYPE_ = 'timer' AND LOCK_OWNER_ IS NULL
+                          AND DUEDATE_ <> :dueAt
+                          AND JOB_DEF_ID_ IN (SELECT d.ID_ FROM ACT_RU_JOBDEF d WHERE d.ACT_ID_ = :timer)
+                        """)
+                .param("dueAt", new Timestamp(dueAt.getTime()))
+                .param("instanceId", instanceId)
+                .param("timer", TIMER_NOTICE_DUE)
+                .update();
+        return moved == 1;
     }
 
     /**

@@ -142,6 +142,7 @@ class ActivityTests {
         data.individual("ind-1", "Jean", "Martin", CREATED, lastLogin);
         lifecycle.enrol("ind-1");
         Job noticeTimer = timerOf("ind-1");
+        int revisionBefore = jobRevision(noticeTimer.getId());
         time.advanceTo(TODAY.plus(DAY.multipliedBy(5)));
 
         activity.recordLogin("ind-1");
@@ -149,6 +150,8 @@ class ActivityTests {
         Job timerAfterLogin = timerOf("ind-1");
         assertThat(timerAfterLogin.getId()).isEqualTo(noticeTimer.getId());
         assertThat(timerAfterLogin.getDuedate().toInstant()).isEqualTo(TODAY.plus(DAY.multipliedBy(5 + 30)));
+        // written under a new revision, so that an executor holding the old one fails its optimistic lock
+        assertThat(jobRevision(noticeTimer.getId())).isEqualTo(revisionBefore + 1);
         assertThat(countdownsStarted("ind-1")).isEqualTo(1);
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
