@@ -9,6 +9,7 @@ import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIM
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +122,36 @@ class LifecycleRaceTests {
                         .containsExactly(Date.from(DELETION_DUE.plus(DAY.multipliedBy(30))));
                 assertThat(jobAt(TIMER_NOTICE_DUE)).as("run %d", run).isNotNull();
             }
+        }
+    }
+
+    @Test
+    void shouldEndWithOneFreshCountdownAndAtMostOneNoticeWhenALoginMeetsTheNoticeTimer() throws Exception {
+        Instant noticeDue = LAST_LOGIN.plus(DAY.multipliedBy(30));
+        Instant loginAt = noticeDue.plus(Duration.ofHours(9));
+        for (int run = 1; run <= 20; run++) {
+            time.pin(TODAY);
+            data.reset();
+            data.individual("ind-1", "Amélie", "Dupont", CREATED, LAST_LOGIN);
+            lifecycle.enrol("ind-1");
+            time.pin(loginAt);
+            int mailsBefore = smtp.getReceivedMessages().length;
+
+            List<Object> outcomes = race(this::runDueJobsAsTheJobExecutor, () -> loginOutcome("ind-1"));
+            runDueJobsAsTheJobExecutor();
+
+            // whether the notice went out before the login or the login moved its timer first, the login wins
+            assertThat(outcomes.get(1)).as("run %d", run).isEqualTo("logged in");
+            assertThat(smtp.getReceivedMessages().length - mailsBefore)
+                    .as("run %d", run)
+                    .isBetween(0, 1);
+            assertThat(runningLifecycles()).as("run %d", run).isEqualTo(1);
+            assertThat(lifecycleJobs()).as("run %d", run).singleElement().satisfies(timer -> {
+                assertThat(timer.getId()).isEqualTo(jobAt(TIMER_NOTICE_DUE).getId());
+                assertThat(timer.getDuedate()).isEqualTo(Date.from(noticeDue.plus(DAY.multipliedBy(31))));
+            });
+            assertThat(individuals.findById("ind-1").orElseThrow().lastLoginAt())
+                    .isEqualTo(loginAt);
         }
     }
 
@@ -221,10 +253,12 @@ class LifecycleRaceTests {
     }
 
     /**
-     * Runs the due jobs as the job executor does. A job that lost an optimistic-locking conflict keeps its retries
-     * and runs again in the next pass. A job whose scope the login interrupted meanwhile may also fail earlier, on
-     * an execution tree read half before and half after the login's commit (PostgreSQL reads each statement's own
-     * snapshot); its transaction rolls back and no job is left to retry, so neither case changes any data.
+     * Runs the due jobs as the job executor does: each is locked first, as an acquisition locks it, so that a login
+     * meeting it knows it is about to run, and skipped when someone else wrote the row since it was read. A job that
+     * lost an optimistic-locking conflict keeps its retries and runs again in the next pass. A job whose scope the login
+     * interrupted meanwhile may also fail earlier, on an execution tree read half before and half after the login's
+     * commit (PostgreSQL reads each statement's own snapshot); its transaction rolls back and no job is left to retry,
+     * so neither case changes any data.
      */
     private Object runDueJobsAsTheJobExecutor() {
         List<Job> due;
@@ -235,6 +269,9 @@ class LifecycleRaceTests {
                         .list())
                 .isEmpty()) {
             for (Job job : due) {
+                if (!lockAsAnAcquisition(job)) {
+                    continue;
+                }
                 try {
                     management.executeJob(job.getId());
                 } catch (RuntimeException failed) {
@@ -247,6 +284,20 @@ class LifecycleRaceTests {
             }
         }
         return "jobs run";
+    }
+
+    /** What an acquisition writes, under the revision it read: the row is this executor's for five minutes. */
+    private boolean lockAsAnAcquisition(Job job) {
+        return jdbc.sql("""
+                        UPDATE ACT_RU_JOB SET LOCK_OWNER_ = 'race-executor', LOCK_EXP_TIME_ = ?, REV_ = REV_ + 1
+                        WHERE ID_ = ? AND REV_ = ?
+                        """)
+                        .params(
+                                Timestamp.from(time.now().plus(Duration.ofMinutes(5))),
+                                job.getId(),
+                                ((JobEntity) job).getRevision())
+                        .update()
+                == 1;
     }
 
     private long registryCount() {
