@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pageSize how many accounts one transaction enrols or realigns, or one migration moves to a new process
  *     version
  * @param migrateOnStart whether start-up moves the countdowns of older process versions to the latest one
+ * @param enrolmentThreads how many pages an enrolment outside a caller's transaction (go-live, the mechanism switched
+ *     on) starts at once, each in a transaction of its own
  */
 @Validated
 @ConfigurationProperties("account-lifecycle.lifecycle")
@@ -21,7 +23,8 @@ record LifecycleProperties(
         @NotNull @DefaultValue("P1D") Duration dayLength,
         @NotNull @DefaultValue("UTC") ZoneId zone,
         @DefaultValue("500") int pageSize,
-        @DefaultValue("true") boolean migrateOnStart) {
+        @DefaultValue("true") boolean migrateOnStart,
+        @DefaultValue("2") int enrolmentThreads) {
 
     LifecycleProperties {
         if (dayLength.isNegative() || dayLength.isZero()) {
@@ -29,6 +32,9 @@ record LifecycleProperties(
         }
         if (pageSize < 1) {
             throw new IllegalArgumentException("account-lifecycle.lifecycle.page-size must be at least 1");
+        }
+        if (enrolmentThreads < 1) {
+            throw new IllegalArgumentException("account-lifecycle.lifecycle.enrolment-threads must be at least 1");
         }
     }
 

@@ -10,10 +10,17 @@ import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.VAR
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -40,6 +47,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -123,37 +131,118 @@ public class LifecycleService {
     /**
      * Starts a countdown for every active individual that has none (go-live, imports, data written by other systems),
      * one page of individuals per transaction: a page's instances are started in one engine command, so that the engine
-     * writes them in JDBC batches, and their enrolments in one batch. Inside a caller's transaction (an import, a
-     * settings change) the pages join it, and everything stays one unit.
+     * writes them in JDBC batches, and their enrolments in one batch. Inside a caller's transaction (an import, the
+     * scheduled task's job) the pages join it, and everything stays one unit.
      */
     public int enrolAllWithoutLifecycle() {
         return enrolAllWithoutLifecycle((checked, changed) -> {});
     }
 
-    /** @param progress told after each page */
+    /**
+     * Outside a caller's transaction several pages are enrolled at once ({@code enrolment-threads}), each in its own
+     * transaction: one page alone keeps the engine's thread and the database's each waiting for the other, and leaves
+     * a core of a small machine idle.
+     *
+     * @param progress told after each page
+     */
     public int enrolAllWithoutLifecycle(Progress progress) {
         if (!settings.current().enabled()) {
             return 0;
         }
+        int started =
+                TransactionSynchronizationManager.isActualTransactionActive() || properties.enrolmentThreads() == 1
+                        ? enrolPageAfterPage(progress)
+                        : enrolPagesAtOnce(progress);
+        log.info("Individuals enrolled count={}", started);
+        return started;
+    }
+
+    private int enrolPageAfterPage(Progress progress) {
         int started = 0;
         String after = "";
         List<String> page;
         do {
             String from = after;
-            page = transaction.execute(status -> startPage(from));
-            started += page.size();
-            progress.page(page.size(), page.size());
+            page = transaction.execute(
+                    status -> startAll(individuals.findIdsWithoutLifecycle(from, properties.pageSize())));
+            started = enrolled(page, started, progress);
             after = page.isEmpty() ? after : page.get(page.size() - 1);
-            if (page.size() == properties.pageSize()) {
-                log.info("Enrolment progress enrolled={}", started);
-            }
         } while (page.size() == properties.pageSize());
-        log.info("Individuals enrolled count={}", started);
         return started;
     }
 
-    private List<String> startPage(String afterId) {
-        List<String> ids = individuals.findIdsWithoutLifecycle(afterId, properties.pageSize());
+    /**
+     * Reads the pages one after the other and hands each to a worker, with no more pages in hand than workers, so that
+     * memory stays one page per worker however many individuals there are. A page that fails stops the pass once the
+     * pages in hand are done; what committed stays enrolled, and the next pass does the rest.
+     */
+    private int enrolPagesAtOnce(Progress progress) {
+        int threads = properties.enrolmentThreads();
+        AtomicInteger workerNumber = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(
+                threads, task -> new Thread(task, "enrolment-" + workerNumber.incrementAndGet()));
+        Deque<Future<List<String>>> inHand = new ArrayDeque<>();
+        int started = 0;
+        try {
+            String after = "";
+            List<String> page;
+            do {
+                page = individuals.findIdsWithoutLifecycle(after, properties.pageSize());
+                if (page.isEmpty()) {
+                    break;
+                }
+                after = page.get(page.size() - 1);
+                if (inHand.size() == threads) {
+                    started = enrolled(done(inHand.removeFirst()), started, progress);
+                }
+                List<String> ids = page;
+                inHand.addLast(workers.submit(() -> transaction.execute(status -> startAll(ids))));
+            } while (page.size() == properties.pageSize());
+            while (!inHand.isEmpty()) {
+                started = enrolled(done(inHand.removeFirst()), started, progress);
+            }
+            return started;
+        } finally {
+            // after a failure, the pages in hand finish (commit or roll back) before the failure goes to the caller
+            workers.shutdown();
+            inHand.forEach(LifecycleService::awaitQuietly);
+        }
+    }
+
+    private int enrolled(List<String> page, int startedBefore, Progress progress) {
+        int started = startedBefore + page.size();
+        progress.page(page.size(), page.size());
+        if (page.size() == properties.pageSize()) {
+            log.info("Enrolment progress enrolled={}", started);
+        }
+        return started;
+    }
+
+    private static List<String> done(Future<List<String>> page) {
+        try {
+            return page.get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("An enrolment page failed", failed.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while enrolling", e);
+        }
+    }
+
+    private static void awaitQuietly(Future<?> page) {
+        try {
+            page.get();
+        } catch (ExecutionException alreadyReported) {
+            // the first failure is the one the caller gets; this page rolled back on its own
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private List<String> startAll(List<String> ids) {
         if (ids.isEmpty()) {
             return ids;
         }

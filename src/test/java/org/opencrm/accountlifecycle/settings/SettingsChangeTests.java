@@ -9,6 +9,7 @@ import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIM
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,6 +29,7 @@ import org.opencrm.accountlifecycle.support.TestData;
 import org.opencrm.accountlifecycle.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A change of settings applies to the countdowns already running (SPEC section 3). Before it: 30/60, NO_LOGIN. */
 @AccountLifecycleTest
@@ -69,6 +71,9 @@ class SettingsChangeTests {
 
     @Autowired
     TestData data;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @BeforeEach
     void setUp() {
@@ -153,6 +158,45 @@ class SettingsChangeTests {
                 .extracting(ProcessInstance::getBusinessKey)
                 .containsExactlyInAnyOrder("ind-1", "ind-2", "ind-3");
         assertThat(dueDateOf("ind-3")).isEqualTo(TODAY.plus(DAY.multipliedBy(25)));
+    }
+
+    @Test
+    void shouldEnrolEachOfSeveralPagesOfIndividualsOnceWhenTheMechanismIsEnabled() {
+        // three pages of 500 and a short one, enrolled two at a time by the background pass
+        int population = 1_623;
+        Instant lastLogin = TODAY.minus(DAY.multipliedBy(10));
+        settings.update(delays(30, 60, false));
+        transaction.executeWithoutResult(status -> {
+            for (int i = 1; i <= population; i++) {
+                data.individual("ind-%04d".formatted(i), "Amélie", "Dupont", CREATED, lastLogin);
+            }
+        });
+
+        settings.update(delays(30, 60, true));
+
+        CountdownMaintenance.Progress followUp = FollowUps.awaitDone(maintenance);
+        assertThat(followUp.state()).isEqualTo(CountdownMaintenance.State.SUCCEEDED);
+        assertThat(followUp.checked()).isEqualTo(population);
+        assertThat(followUp.changed()).isEqualTo(population);
+        assertThat(jdbc.sql("""
+                        SELECT COUNT(DISTINCT e.BUSINESS_KEY_) FROM ACT_RU_EXECUTION e
+                        JOIN lifecycle_enrolment l ON l.process_instance_id = e.ID_
+                        WHERE e.ID_ = e.PROC_INST_ID_ AND e.BUSINESS_KEY_ = l.individual_id
+                        """).query(Long.class).single()).isEqualTo(population);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(KEY)
+                        .count())
+                .isEqualTo(population);
+        assertThat(management
+                        .createJobQuery()
+                        .processDefinitionKey(KEY)
+                        .duedateHigherThan(
+                                Date.from(lastLogin.plus(DAY.multipliedBy(30)).minusMillis(1)))
+                        .duedateLowerThan(
+                                Date.from(lastLogin.plus(DAY.multipliedBy(30)).plusMillis(1)))
+                        .count())
+                .isEqualTo(population);
+        assertThat(lifecycle.enrolAllWithoutLifecycle()).isZero();
     }
 
     private void enrolled(String individualId, Instant lastLogin) {
