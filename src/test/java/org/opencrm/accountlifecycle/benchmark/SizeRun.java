@@ -406,6 +406,8 @@ final class SizeRun {
         Environment env = app.getEnvironment();
         return List.of(
                 "account-lifecycle.lifecycle.page-size=" + pageSize(),
+                "account-lifecycle.lifecycle.enrolment-threads="
+                        + env.getProperty("account-lifecycle.lifecycle.enrolment-threads", "2"),
                 "spring.datasource.hikari.maximum-pool-size="
                         + env.getProperty("spring.datasource.hikari.maximum-pool-size", "10"),
                 "camunda.bpm.job-execution.core-pool-size="
