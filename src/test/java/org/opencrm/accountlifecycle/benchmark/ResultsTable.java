@@ -67,7 +67,7 @@ final class ResultsTable {
         row("latency p50 / p99 / max, ms", r -> latencies(r.logins().bareUpdate()), "");
         row("**Drain**: accounts due at once, five dossiers each", r -> number(r.drain()), "");
         row(
-                "notices/s, to the last one received by the SMTP server (time)",
+                "notices/s, to the last one received by the SMTP server and recorded (time)",
                 r -> rate(r.drain(), r.drained().noticeSeconds()),
                 ">= 500");
         row(
@@ -75,7 +75,7 @@ final class ResultsTable {
                 r -> rate(r.drain(), r.drained().deletionSeconds()),
                 "");
         row(
-                "deletion mails: all received after, s",
+                "deletion mails: all received and recorded after, s",
                 r -> "%.1f".formatted(r.drained().deletionMailSeconds()),
                 "");
         row(

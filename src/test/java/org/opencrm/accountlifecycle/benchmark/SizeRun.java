@@ -295,10 +295,9 @@ final class SizeRun {
         long noticesStart = System.nanoTime();
         moveClockTo(population.drainNoticesDue(), executor);
         await("notices received", drain, () -> smtp.getReceivedMessages().length);
+        // the SMTP server has a mail before the job that sent it commits its record
+        await("notices recorded", drain, () -> count("SELECT COUNT(*) FROM sent_mail WHERE kind = 'NOTICE'"));
         double noticeSeconds = secondsSince(noticesStart);
-        assertThat(count("SELECT COUNT(*) FROM sent_mail WHERE kind = 'NOTICE'"))
-                .as("notices recorded")
-                .isEqualTo(drain);
         progress("notices: %,d in %.1f s", drain, noticeSeconds);
 
         await("deletion timers", drain, () -> deletionTimers().count());
@@ -314,6 +313,7 @@ final class SizeRun {
         double deletionSeconds = secondsSince(deletionsStart);
         progress("deletions: %,d in %.1f s", drain, deletionSeconds);
         await("deletion mails received", drain, () -> smtp.getReceivedMessages().length);
+        await("deletion mails recorded", drain, () -> count("SELECT COUNT(*) FROM sent_mail WHERE kind = 'DELETION'"));
         double deletionMailSeconds = secondsSince(deletionsStart);
         progress("deletion mails: %,d after %.1f s", drain, deletionMailSeconds);
 
@@ -342,9 +342,6 @@ final class SizeRun {
                         SELECT COUNT(*) FROM membership m
                         JOIN individual i ON i.id = m.individual_id
                         WHERE i.deleted_at IS NOT NULL""")).as("memberships of deleted individuals").isZero();
-        assertThat(count("SELECT COUNT(*) FROM sent_mail WHERE kind = 'DELETION'"))
-                .as("deletion mails recorded")
-                .isEqualTo(drain);
         assertThat(noticeTimers().count()).as("countdowns left running").isEqualTo(size - drain);
     }
 
