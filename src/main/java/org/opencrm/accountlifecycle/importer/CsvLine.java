@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVRecord;
-import org.opencrm.accountlifecycle.web.MailAddress;
+import org.opencrm.accountlifecycle.web.MailAddressValidator;
 
 /**
  * One data line of an import file. Each accessor checks its field and throws an {@link ImportException} naming the
@@ -18,9 +18,6 @@ final class CsvLine {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
-    // deliberately loose: one @, no blanks, a dot in the domain; the mail server has the last word
-    private static final Pattern MAIL = Pattern.compile(MailAddress.PATTERN);
-    private static final int MAIL_MAX_LENGTH = MailAddress.MAX_LENGTH;
     private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
     private final String file;
@@ -80,7 +77,7 @@ final class CsvLine {
 
     String mail(String column) {
         String value = required(column);
-        if (value.length() > MAIL_MAX_LENGTH || !MAIL.matcher(value).matches()) {
+        if (!MailAddressValidator.isValid(value)) {
             throw error(column + " is not a valid mail address");
         }
         return value;

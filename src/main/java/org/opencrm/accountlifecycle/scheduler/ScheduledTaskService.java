@@ -2,6 +2,7 @@ package org.opencrm.accountlifecycle.scheduler;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
@@ -82,6 +83,12 @@ public class ScheduledTaskService {
             throw new InvalidScheduleException(
                     "'" + cron.replaceAll("\\p{Cntrl}", " ") + "' is not a cron expression of six fields, seconds"
                             + " first (a plain number of seconds), such as '0 0 2 * * ?' (every night at two)");
+        }
+        // the engine's timer reads the expression as Spring's does, in the JVM's zone; one that never comes due
+        // would make it fire again at once, forever
+        if (CronExpression.parse(cron).next(clock.instant().atZone(ZoneId.systemDefault())) == null) {
+            throw new InvalidScheduleException("'" + cron
+                    + "' names no date that will come, such as the 31st of February: the task would never run");
         }
         ScheduledTask previous = current();
         ScheduledTask saved = tasks.save(new ScheduledTask(previous.id(), previous.name(), cron, active));

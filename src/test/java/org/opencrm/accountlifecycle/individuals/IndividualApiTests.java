@@ -272,6 +272,16 @@ class IndividualApiTests {
                         "email",
                         "email: must be a mail address such as jeanne.martin@example.org"),
                 Arguments.of(
+                        "a mail address with two dots in a row, which the mailer refuses",
+                        individual("ind-9", "Jean", "Martin", "jean..martin@example.org"),
+                        "email",
+                        "email: must be a mail address such as jeanne.martin@example.org"),
+                Arguments.of(
+                        "a mail address whose domain starts with a hyphen",
+                        individual("ind-9", "Jean", "Martin", "jean@-example.org"),
+                        "email",
+                        "email: must be a mail address such as jeanne.martin@example.org"),
+                Arguments.of(
                         "a mail address with a line break",
                         individual("ind-9", "Jean", "Martin", "jean@example.org\r\nBcc: victim@example.org"),
                         "email",
@@ -290,17 +300,17 @@ class IndividualApiTests {
                         "a mail header after CR/LF in a name",
                         individual("ind-9", "Jean\r\nBcc: victim@example.org", "Martin", "jean@example.org"),
                         "firstName",
-                        "firstName: must not contain line breaks, tabs or other control characters"),
+                        "firstName: must not contain line breaks, tabs, other control characters or half a character"),
                 Arguments.of(
                         "a tab in a name",
                         individual("ind-9", "Jean", "Mar\ttin", "jean@example.org"),
                         "lastName",
-                        "lastName: must not contain line breaks, tabs or other control characters"),
+                        "lastName: must not contain line breaks, tabs, other control characters or half a character"),
                 Arguments.of(
                         "a Unicode line separator in a name",
                         individual("ind-9", "Jean\u2028Bcc: victim@example.org", "Martin", "jean@example.org"),
                         "firstName",
-                        "firstName: must not contain line breaks, tabs or other control characters"),
+                        "firstName: must not contain line breaks, tabs, other control characters or half a character"),
                 Arguments.of(
                         "a blank name",
                         individual("ind-9", "Jean", "  ", "jean@example.org"),
@@ -330,6 +340,23 @@ class IndividualApiTests {
                 .andExpect(jsonPath("$.detail").value(containsString(detail)));
         assertThat(individuals.countActive()).isZero();
         assertThat(processInstances()).isZero();
+    }
+
+    @Test
+    void shouldRefuseANameHoldingHalfACharacter() throws Exception {
+        // a JSON escape of a lone UTF-16 surrogate: Jackson reads it, PostgreSQL would store it as '?'
+        ResultActions response = mvc.perform(post("/api/individuals")
+                .with(integration())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"id\": \"ind-9\", \"firstName\": \"Zo\\" + "ud800\", \"lastName\": \"Martin\","
+                        + " \"email\": \"zoe@example.org\"}"));
+
+        response.andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("firstName"))
+                .andExpect(jsonPath("$.detail")
+                        .value("firstName: must not contain line breaks, tabs, other control characters or half a"
+                                + " character"));
+        assertThat(individuals.countActive()).isZero();
     }
 
     @ParameterizedTest(name = "id {0}")

@@ -184,6 +184,22 @@ class ScheduledTaskTests {
         assertThat(task.current().cron()).isEqualTo(NIGHTLY);
     }
 
+    @Test
+    void shouldRefuseAScheduleThatNeverComesDue() {
+        long deployments = engine.getRepositoryService().createDeploymentQuery().count();
+        Date nextRun = scheduledTimer().getDuedate();
+
+        assertThatExceptionOfType(InvalidScheduleException.class)
+                .isThrownBy(() -> task.change("0 0 2 31 2 ?", true))
+                .withMessage("'0 0 2 31 2 ?' names no date that will come, such as the 31st of February: the task"
+                        + " would never run");
+
+        assertThat(task.current().cron()).isEqualTo(NIGHTLY);
+        assertThat(engine.getRepositoryService().createDeploymentQuery().count())
+                .isEqualTo(deployments);
+        assertThat(scheduledTimer().getDuedate()).isEqualTo(nextRun);
+    }
+
     private Job scheduledTimer() {
         return management
                 .createJobQuery()
