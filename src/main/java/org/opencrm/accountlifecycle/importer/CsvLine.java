@@ -18,6 +18,10 @@ final class CsvLine {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+    /** No account nor case file of a CRM is older. */
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
     private final String file;
@@ -85,11 +89,17 @@ final class CsvLine {
 
     Instant instant(String column) {
         String value = required(column);
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw error(column + " is not an ISO-8601 instant such as 2026-11-30T08:15:00Z");
         }
+        // ISO-8601 reaches a billion years back, beyond what the database and the countdown's arithmetic hold
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw error(column + " lies outside the years 1900 to 9999");
+        }
+        return instant;
     }
 
     /** An instant, or null when the field is empty. */

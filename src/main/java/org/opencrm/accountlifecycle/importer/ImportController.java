@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +46,8 @@ class ImportController {
                 files.get(part).transferTo(folder.resolve(part + ".csv"));
             }
             return importer.importFolder(folder);
+        } catch (DuplicateKeyException | PessimisticLockingFailureException raced) {
+            throw new ConcurrentImportException(raced);
         } finally {
             delete(folder);
         }

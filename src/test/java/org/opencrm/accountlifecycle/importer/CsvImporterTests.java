@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opencrm.accountlifecycle.individuals.Individual;
 import org.opencrm.accountlifecycle.individuals.IndividualRepository;
 import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
@@ -156,6 +158,36 @@ class CsvImporterTests {
             assertThat(individual.lastName()).isEqualTo("D'Almeida");
             assertThat(individual.lastLoginAt()).isEqualTo(Instant.parse("2026-11-30T08:15:00Z"));
         });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-999999999-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "1899-12-31T23:59:59Z"})
+    void shouldRefuseTheImportWhenADateLiesBeforeTheYear1900(String createdAt) {
+        CsvFolder files = CsvFolder.valid()
+                .with(
+                        "individuals.csv",
+                        "id,first_name,last_name,email,created_at,last_login_at",
+                        "ind-1,Jeanne,Martin,jeanne@example.org,2024-03-01T00:00:00Z,",
+                        "ind-2,Paul,Durand,paul@example.org," + createdAt + ",");
+
+        assertThatExceptionOfType(ImportException.class)
+                .isThrownBy(() -> importer.importFolder(files.writeTo(folder)))
+                .withMessage("individuals.csv line 3: created_at lies outside the years 1900 to 9999");
+        assertNothingImported();
+    }
+
+    @Test
+    void shouldRefuseTheImportWhenADateLiesAfterTheYear9999() {
+        CsvFolder files = CsvFolder.valid()
+                .with(
+                        "dossiers.csv",
+                        "id,scheme_id,applicant_id,beneficiary_id,profile_id,created_at,updated_at",
+                        "dos-1,sch-transport,ind-1,ind-1,,2026-01-10T10:00:00Z,+10000-01-01T00:00:00Z");
+
+        assertThatExceptionOfType(ImportException.class)
+                .isThrownBy(() -> importer.importFolder(files.writeTo(folder)))
+                .withMessage("dossiers.csv line 2: updated_at lies outside the years 1900 to 9999");
+        assertNothingImported();
     }
 
     @Test

@@ -16,9 +16,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -40,6 +45,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
@@ -102,6 +108,42 @@ class ImportApiTests {
                 .andExpect(jsonPath("$.dossiers").value(2))
                 .andExpect(jsonPath("$.enrolled").value(3));
         assertThat(rowCount("individual")).isEqualTo(3);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(KEY)
+                        .count())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void shouldKeepOneOfThreeImportsOfTheSameFilesSentAtOnceAndAnswerTheOthersWithoutAServerError() throws Exception {
+        CsvFolder files = CsvFolder.valid();
+        ExecutorService senders = Executors.newFixedThreadPool(3);
+        List<Future<MvcResult>> sent;
+        try {
+            sent = senders.invokeAll(
+                    Collections.nCopies(3, () -> mvc.perform(request(files)).andReturn()));
+        } finally {
+            senders.shutdown();
+        }
+
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<MvcResult> answer : sent) {
+            MvcResult result = answer.get();
+            statuses.add(result.getResponse().getStatus());
+            // the one that came second finds the ids taken; one that ran alongside meets them at the commit
+            if (result.getResponse().getStatus() == 400) {
+                assertThat(result.getResponse().getContentAsString())
+                        .contains("individuals.csv line 2: duplicate id 'ind-1'");
+            }
+            if (result.getResponse().getStatus() == 409) {
+                assertThat(result.getResponse().getContentAsString())
+                        .contains("Another import wrote some of the same ids at the same time");
+            }
+        }
+        assertThat(statuses).containsOnlyOnce(200).isSubsetOf(200, 400, 409);
+        assertThat(rowCount("individual")).isEqualTo(3);
+        assertThat(rowCount("dossier")).isEqualTo(2);
+        assertThat(rowCount("lifecycle_enrolment")).isEqualTo(3);
         assertThat(runtime.createProcessInstanceQuery()
                         .processDefinitionKey(KEY)
                         .count())
