@@ -11,6 +11,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.util.FileSystemUtils;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,6 +39,7 @@ class ImportController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportReport upload(MultipartHttpServletRequest request) throws IOException {
+        checkEachPartOnce(request.getMultiFileMap());
         Map<String, MultipartFile> files = request.getFileMap();
         checkParts(files);
         Path folder = Files.createTempDirectory("account-lifecycle-import-");
@@ -51,6 +53,16 @@ class ImportController {
         } finally {
             delete(folder);
         }
+    }
+
+    /** A second file under one name would otherwise be dropped without a word. */
+    private static void checkEachPartOnce(MultiValueMap<String, MultipartFile> files) {
+        files.forEach((part, sent) -> {
+            if (sent.size() > 1 && PARTS.contains(part)) {
+                throw new UploadException(
+                        part, "The part '" + part + "' is sent " + sent.size() + " times; send each file once");
+            }
+        });
     }
 
     private static void checkParts(Map<String, MultipartFile> files) {

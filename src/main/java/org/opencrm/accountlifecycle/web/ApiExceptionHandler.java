@@ -56,7 +56,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static String messageOf(FieldError error) {
         if (error.isBindingFailure() && error.contains(TypeMismatchException.class)) {
             TypeMismatchException mismatch = error.unwrap(TypeMismatchException.class);
-            return "the value '" + error.getRejectedValue() + "' " + expectation(mismatch.getRequiredType());
+            return "the value '" + error.getRejectedValue() + "' "
+                    + expectation(mismatch.getRequiredType(), error.getRejectedValue());
         }
         return error.getDefaultMessage();
     }
@@ -102,7 +103,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = e.getPropertyName();
-        String detail = name + ": the value '" + e.getValue() + "' " + expectation(e.getRequiredType());
+        String detail = name + ": the value '" + e.getValue() + "' " + expectation(e.getRequiredType(), e.getValue());
         return ResponseEntity.badRequest().body(fieldProblem(name, detail));
     }
 
@@ -144,6 +145,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
 
         return expectation(failure instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null);
+    }
+
+    /** A number whose digits are fine but too many for the field is out of range, not "not a whole number". */
+    private static String expectation(Class<?> type, Object value) {
+        boolean whole = type == Integer.class || type == int.class || type == Long.class || type == long.class;
+        if (whole && value instanceof String text && text.matches("-?[0-9]+")) {
+            return "is out of range";
+        }
+        return expectation(type);
     }
 
     private static String expectation(Class<?> type) {

@@ -241,6 +241,25 @@ class ImportApiTests {
     }
 
     @Test
+    void shouldRefuseAndKeepNothingWhenAPartIsSentTwice() throws Exception {
+        MockMultipartHttpServletRequestBuilder request = request(CsvFolder.valid());
+        request.file(new MockMultipartFile(
+                "individuals",
+                "individuals.csv",
+                "text/csv",
+                (INDIVIDUALS_HEADER + "\nind-9,Paul,Durand,paul@example.org,2024-03-01T00:00:00Z,\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+
+        ResultActions response = mvc.perform(request);
+
+        response.andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("individuals"))
+                .andExpect(jsonPath("$.detail").value("The part 'individuals' is sent 2 times; send each file once"));
+
+        assertNothingImported();
+    }
+
+    @Test
     void shouldRefuseAndKeepNothingWhenAPartHasAnUnknownName() throws Exception {
         MockMultipartHttpServletRequestBuilder request = request(CsvFolder.valid());
         request.file(new MockMultipartFile("individual", "individual.csv", "text/csv", new byte[] {'x'}));

@@ -144,6 +144,7 @@ class RegistryApiTests {
                 Arguments.of("agent", "a".repeat(101), "agent: size must be between 0 and 100"),
                 Arguments.of("page", "-1", "page: must be greater than or equal to 0"),
                 Arguments.of("page", "first", "page: the value 'first' must be a whole number"),
+                Arguments.of("page", "99999999999", "page: the value '99999999999' is out of range"),
                 Arguments.of("size", "501", "size: must be less than or equal to 500"),
                 Arguments.of("size", "0", "size: must be greater than or equal to 1"));
     }
