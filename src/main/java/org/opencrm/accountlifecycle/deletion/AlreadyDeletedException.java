@@ -10,6 +10,7 @@ class AlreadyDeletedException extends ApiProblem {
     AlreadyDeletedException(Individual individual) {
         super(
                 HttpStatus.CONFLICT,
+                "individualId",
                 "Individual '" + individual.id() + "' was already deleted at " + individual.deletedAt()
                         + "; nothing was changed");
     }

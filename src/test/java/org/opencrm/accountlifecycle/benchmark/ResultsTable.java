@@ -39,6 +39,10 @@ final class ResultsTable {
                 "");
         row("product time / floor time", r -> "%.1f".formatted(r.enrolment().ratio()), "<= 10 at 1,000,000");
         row(
+                "database rows written / transactions per account (the floor: 1 row, one transaction a page)",
+                r -> r.enrolment().database().perUnit(r.size()),
+                "");
+        row(
                 "peak heap used during enrolment, MB (sampled, garbage included)",
                 r -> megabytes(r.enrolment().heap().used()),
                 "");
@@ -56,6 +60,10 @@ final class ResultsTable {
                 ">= 1,000");
         row("latency p50 / p99 / max, ms", r -> latencies(r.logins().firstOfTheDay()), "p99 < 50");
         row(
+                "database rows written / transactions per first login",
+                r -> r.logins().database().perUnit(r.logins().firstOfTheDay().events()),
+                "");
+        row(
                 "`recordLogin`, second login the same day: events/s",
                 r -> perSecond(r.logins().sameDay()),
                 "");
@@ -70,6 +78,10 @@ final class ResultsTable {
                 "notices/s, to the last one received by the SMTP server and recorded (time)",
                 r -> rate(r.drain(), r.drained().noticeSeconds()),
                 ">= 500");
+        row(
+                "database rows written / transactions per notice, to its deletion timer",
+                r -> r.drained().notices().perUnit(r.drain()),
+                "");
         row(
                 "deletions/s, to the last registry entry (time)",
                 r -> rate(r.drain(), r.drained().deletionSeconds()),

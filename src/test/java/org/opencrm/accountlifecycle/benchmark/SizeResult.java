@@ -21,15 +21,19 @@ record SizeResult(
         Drain drained,
         List<String> configuration) {
 
-    record Enrolment(double productSeconds, double floorSeconds, HeapWatch.HeapPeak heap) {
+    record Enrolment(double productSeconds, double floorSeconds, HeapWatch.HeapPeak heap, DatabaseWork database) {
 
         double ratio() {
             return productSeconds / floorSeconds;
         }
     }
 
-    record Logins(Load.Result firstOfTheDay, Load.Result sameDay, Load.Result bareUpdate) {}
+    /** @param database what the first logins of the day did in the database */
+    record Logins(Load.Result firstOfTheDay, Load.Result sameDay, Load.Result bareUpdate, DatabaseWork database) {}
 
-    /** @param deletionMailSeconds from the jump past the deletion dates to the last deletion mail */
-    record Drain(double noticeSeconds, double deletionSeconds, double deletionMailSeconds) {}
+    /**
+     * @param deletionMailSeconds from the jump past the deletion dates to the last deletion mail
+     * @param notices what the notices did in the database, up to the deletion timers they leave
+     */
+    record Drain(double noticeSeconds, double deletionSeconds, double deletionMailSeconds, DatabaseWork notices) {}
 }

@@ -169,6 +169,7 @@ final class SizeRun {
     private SizeResult.Enrolment enrol() throws Exception {
         LifecycleService lifecycle = app.getBean(LifecycleService.class);
 
+        DatabaseWork before = DatabaseWork.now(jdbc);
         HeapWatch heap = HeapWatch.start();
         long start = System.nanoTime();
         int enrolled;
@@ -179,6 +180,7 @@ final class SizeRun {
             peak = heap.stop();
         }
         double productSeconds = secondsSince(start);
+        DatabaseWork database = DatabaseWork.now(jdbc).since(before);
 
         assertThat(enrolled).as("accounts enrolled").isEqualTo(size);
         assertThat(count("SELECT COUNT(*) FROM lifecycle_enrolment"))
@@ -189,7 +191,7 @@ final class SizeRun {
 
         double floorSeconds = floor();
         progress("floor: %,d rows in %.2f s", size, floorSeconds);
-        return new SizeResult.Enrolment(productSeconds, floorSeconds, peak);
+        return new SizeResult.Enrolment(productSeconds, floorSeconds, peak, database);
     }
 
     /**
@@ -241,7 +243,9 @@ final class SizeRun {
         ActivityService activity = app.getBean(ActivityService.class);
         List<String> ids = loginIds();
 
+        DatabaseWork before = DatabaseWork.now(jdbc);
         Load.Result first = Load.run(settings.clients(), ids, activity::recordLogin);
+        DatabaseWork database = DatabaseWork.now(jdbc).since(before);
         // a moved notice timer lies 30 days after the login; no other notice lies that far
         assertThat(noticeTimers()
                         .duedateHigherThan(Date.from(now.plus(Population.NOTICE_DELAY)))
@@ -258,7 +262,7 @@ final class SizeRun {
 
         Load.Result bare = Load.run(settings.clients(), ids, this::bareLoginUpdate);
         progress("bare UPDATE: %,.0f/s, p99 %.1f ms", bare.perSecond(), bare.p99());
-        return new SizeResult.Logins(first, sameDay, bare);
+        return new SizeResult.Logins(first, sameDay, bare, database);
     }
 
     private List<String> loginIds() {
@@ -291,6 +295,7 @@ final class SizeRun {
                 .getJobExecutor();
         assertThat(executor.isActive()).as("job executor running").isTrue();
         smtp.purgeEmailFromAllMailboxes();
+        DatabaseWork before = DatabaseWork.now(jdbc);
 
         long noticesStart = System.nanoTime();
         moveClockTo(population.drainNoticesDue(), executor);
@@ -301,6 +306,7 @@ final class SizeRun {
         progress("notices: %,d in %.1f s", drain, noticeSeconds);
 
         await("deletion timers", drain, () -> deletionTimers().count());
+        DatabaseWork notices = DatabaseWork.now(jdbc).since(before);
         Job lastDeletion =
                 deletionTimers().orderByJobDuedate().desc().listPage(0, 1).get(0);
         Instant deletionsDue = lastDeletion.getDuedate().toInstant().plusSeconds(60);
@@ -319,7 +325,7 @@ final class SizeRun {
 
         checkDeletions();
         smtp.purgeEmailFromAllMailboxes();
-        return new SizeResult.Drain(noticeSeconds, deletionSeconds, deletionMailSeconds);
+        return new SizeResult.Drain(noticeSeconds, deletionSeconds, deletionMailSeconds, notices);
     }
 
     private void checkDeletions() {

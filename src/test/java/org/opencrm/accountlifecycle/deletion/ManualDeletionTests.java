@@ -260,6 +260,7 @@ class ManualDeletionTests {
 
         deleteByAgent("ind-1", "Deleted twice")
                 .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.field").value("individualId"))
                 .andExpect(jsonPath("$.detail")
                         .value("Individual 'ind-1' was already deleted at 2027-01-11T00:00:00Z; nothing was changed"));
         time.runDueJobs();
