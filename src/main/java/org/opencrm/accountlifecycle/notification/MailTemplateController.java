@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.opencrm.accountlifecycle.web.Paged;
+import org.opencrm.accountlifecycle.web.SingleLine;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -76,7 +77,7 @@ class MailTemplateController {
             @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "1 to 64 lower-case letters, digits or '-'")
             String id,
 
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) @SingleLine String name,
             @NotBlank String subject,
             @NotNull String body) {
 

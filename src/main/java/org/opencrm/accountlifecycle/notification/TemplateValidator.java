@@ -31,6 +31,9 @@ class TemplateValidator {
 
     private static final int MAX_QUOTED_NAME = 40;
 
+    /** {@code {{}}}, {@code {{ }}}, {@code {{{}}}}: jmustache fails on them with an index out of bounds. */
+    private static final Pattern EMPTY_TAG = Pattern.compile("\\{\\{\\{?\\s*}?}}");
+
     // jmustache gives the line of a syntax error at the end of its message, and no column
     private static final Pattern PARSE_ERROR_LINE = Pattern.compile("(?s)(.*) @ line (\\d+)");
 
@@ -61,11 +64,19 @@ class TemplateValidator {
     }
 
     private static void check(String field, String text, Function<String, Template> compiler, boolean escapedOnly) {
+        Matcher empty = EMPTY_TAG.matcher(text);
+        if (empty.find()) {
+            throw new InvalidTemplateException(
+                    field, position(text, empty.start()), "an empty tag names no placeholder");
+        }
         Template template;
         try {
             template = compiler.apply(text);
         } catch (MustacheParseException e) {
             throw syntaxError(field, e);
+        } catch (RuntimeException e) {
+            // jmustache fails on some malformed input with an exception of its own parser's making
+            throw new InvalidTemplateException(field, field + ": not a Mustache template that can be read");
         }
         checkTags(field, text, escapedOnly);
         // jmustache's own reading of the names, should the scan of the tags above ever read them otherwise

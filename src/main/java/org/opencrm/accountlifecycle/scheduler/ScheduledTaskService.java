@@ -1,10 +1,12 @@
 package org.opencrm.accountlifecycle.scheduler;
 
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.calendar.CronTimer;
 import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +85,14 @@ public class ScheduledTaskService {
             throw new InvalidScheduleException(
                     "'" + cron.replaceAll("\\p{Cntrl}", " ") + "' is not a cron expression of six fields, seconds"
                             + " first (a plain number of seconds), such as '0 0 2 * * ?' (every night at two)");
+        }
+        try {
+            // the engine's own parser (cron-utils, Spring's dialect) is stricter in places than Spring's, and would
+            // refuse the expression only at deployment; an internal class of the engine, checked on upgrades
+            CronTimer.parse(cron);
+        } catch (ParseException refused) {
+            throw new InvalidScheduleException(
+                    "'" + cron + "' is refused by the process engine: " + refused.getMessage());
         }
         // the engine's timer reads the expression as Spring's does, in the JVM's zone; one that never comes due
         // would make it fire again at once, forever

@@ -88,6 +88,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                             ? reference.getFieldName()
                             : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining("."));
+            if (failure instanceof StorableStringDeserializer.UnstorableTextException) {
+                return fieldProblem(field, field + ": " + StorableText.RULE);
+            }
             if (failure instanceof UnrecognizedPropertyException unknown) {
                 return fieldProblem(field, field + ": unknown field; the fields are " + unknown.getKnownPropertyIds());
             }

@@ -20,9 +20,12 @@ public class MailAddressValidator implements ConstraintValidator<MailAddress, St
     private static final Pattern LOCAL_PART =
             Pattern.compile("[^\\s@\"(),:;<>\\[\\]\\\\.]+(\\.[^\\s@\"(),:;<>\\[\\]\\\\.]+)*");
 
-    /** Two labels or more, letters, digits and inner hyphens, at most 63 each (RFC 1035). */
-    private static final Pattern DOMAIN = Pattern.compile(
-            "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+    /**
+     * Two labels or more, letters, digits and inner hyphens, at most 63 each (RFC 1035); the last, the top-level
+     * domain, has a letter, since no top-level domain is all digits.
+     */
+    private static final Pattern DOMAIN = Pattern.compile("([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+"
+            + "(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {

@@ -27,6 +27,21 @@ class WebConfiguration {
         return registration;
     }
 
+    /** Every JSON string is held to {@link StorableText}'s rule. */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer storableTextOnly() {
+        return builder -> builder.deserializerByType(String.class, new StorableStringDeserializer());
+    }
+
+    /** A query or form parameter is held to {@link StorableText}'s rule before anything reads it. */
+    @Bean
+    FilterRegistrationBean<StorableParametersFilter> storableParameters(ObjectMapper json) {
+        FilterRegistrationBean<StorableParametersFilter> registration =
+                new FilterRegistrationBean<>(new StorableParametersFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
     /**
      * A number or a boolean where the API expects text (an id, a name) is refused like any other wrong type, rather
      * than silently turned into text: {@code "id": 12345} is a client's mistake, not the id "12345".

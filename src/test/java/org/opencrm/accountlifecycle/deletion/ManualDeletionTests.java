@@ -345,6 +345,20 @@ class ManualDeletionTests {
         assertThat(lifecycleOf("ind-1")).isWaitingAt(TIMER_NOTICE_DUE);
     }
 
+    @Test
+    void shouldAnswer400NamingTheFieldWhenTheIdHoldsANulCharacter() throws Exception {
+        // a JSON escape of NUL, which PostgreSQL's text types refuse
+        deleteByAgent("ind\\u00001", "Duplicate account")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("individualId"))
+                .andExpect(jsonPath("$.detail")
+                        .value("individualId: must not contain the NUL character nor half a character (a lone"
+                                + " surrogate)"));
+
+        assertThat(registry.count()).isZero();
+        assertThat(individuals.findById("ind-1").orElseThrow().deletedAt()).isNull();
+    }
+
     private ResultActions deleteByAgent(String individualId, String reason) throws Exception {
         return mvc.perform(post("/api/deletions")
                 .with(agent())

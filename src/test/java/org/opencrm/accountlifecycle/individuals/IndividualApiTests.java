@@ -354,8 +354,8 @@ class IndividualApiTests {
         response.andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("firstName"))
                 .andExpect(jsonPath("$.detail")
-                        .value("firstName: must not contain line breaks, tabs, other control characters or half a"
-                                + " character"));
+                        .value("firstName: must not contain the NUL character nor half a character (a lone"
+                                + " surrogate)"));
         assertThat(individuals.countActive()).isZero();
     }
 

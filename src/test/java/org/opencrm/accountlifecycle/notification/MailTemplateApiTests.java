@@ -197,6 +197,30 @@ class MailTemplateApiTests {
                         "body: at most 102400 bytes (100 KB) in UTF-8, not 102401",
                         null,
                         null),
+                Arguments.of(
+                        "an empty tag in the body",
+                        SUBJECT,
+                        "<p>Bonjour</p>\n<p>{{ }}</p>",
+                        "body",
+                        "body line 2, column 4: an empty tag names no placeholder",
+                        2,
+                        4),
+                Arguments.of(
+                        "an empty tag in the subject",
+                        "Bonjour {{}}",
+                        BODY,
+                        "subject",
+                        "subject line 1, column 9: an empty tag names no placeholder",
+                        1,
+                        9),
+                Arguments.of(
+                        "a NUL character in the body",
+                        SUBJECT,
+                        "<p>Bonjour\u0000</p>",
+                        "body",
+                        "body: must not contain the NUL character nor half a character (a lone surrogate)",
+                        null,
+                        null),
                 Arguments.of("a blank subject", " ", BODY, "subject", "subject: must not be blank", null, null));
     }
 
@@ -221,6 +245,22 @@ class MailTemplateApiTests {
                                 : jsonPath("$.column").value(column));
 
         expectTemplate("rappel", SUBJECT, BODY);
+    }
+
+    @Test
+    void shouldRefuseANewTemplateWhoseNameHasALineBreak() throws Exception {
+        ResultActions response = mvc.perform(post("/api/templates")
+                .with(administrator())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(
+                        Map.of("id", "brouillon", "name", "Relance\nBcc", "subject", SUBJECT, "body", BODY))));
+
+        response.andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("name"))
+                .andExpect(jsonPath("$.detail")
+                        .value("name: must not contain line breaks, tabs, other control characters or half a"
+                                + " character"));
+        mvc.perform(get("/api/templates/brouillon").with(administrator())).andExpect(status().isNotFound());
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
 import org.opencrm.accountlifecycle.support.EngineTime;
 import org.opencrm.accountlifecycle.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -142,6 +143,10 @@ class RegistryApiTests {
                 Arguments.of("to", "+100000-01-01", "to: must lie between the years 1 and 9999"),
                 Arguments.of("method", "SOMETIMES", "method: the value 'SOMETIMES' must be one of [AUTOMATIC, MANUAL]"),
                 Arguments.of("agent", "a".repeat(101), "agent: size must be between 0 and 100"),
+                Arguments.of(
+                        "agent",
+                        "a\u0000b",
+                        "agent: must not contain the NUL character nor half a character (a lone surrogate)"),
                 Arguments.of("page", "-1", "page: must be greater than or equal to 0"),
                 Arguments.of("page", "first", "page: the value 'first' must be a whole number"),
                 Arguments.of("page", "99999999999", "page: the value '99999999999' is out of range"),
@@ -157,6 +162,14 @@ class RegistryApiTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value(parameter))
                 .andExpect(jsonPath("$.detail").value(detail));
+    }
+
+    @Test
+    void shouldAnswerAProblemRatherThanCsvWhenTheExportsFilterHoldsANulCharacter() throws Exception {
+        mvc.perform(get("/api/registry.csv").param("agent", "a\u0000b").with(agent()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("agent"));
     }
 
     @Test

@@ -200,6 +200,20 @@ class ScheduledTaskTests {
         assertThat(scheduledTimer().getDuedate()).isEqualTo(nextRun);
     }
 
+    @Test
+    void shouldRefuseAScheduleThatTheEngineCannotRead() {
+        long deployments = engine.getRepositoryService().createDeploymentQuery().count();
+
+        // Spring's parser takes a step of 40 days in a month; the engine's refuses it
+        assertThatExceptionOfType(InvalidScheduleException.class)
+                .isThrownBy(() -> task.change("0 0 2 1-31/40 * ?", true))
+                .withMessageStartingWith("'0 0 2 1-31/40 * ?' is refused by the process engine: ");
+
+        assertThat(task.current().cron()).isEqualTo(NIGHTLY);
+        assertThat(engine.getRepositoryService().createDeploymentQuery().count())
+                .isEqualTo(deployments);
+    }
+
     private Job scheduledTimer() {
         return management
                 .createJobQuery()

@@ -14,6 +14,8 @@ class MailAddressValidatorTests {
                 "jeanne.martin@example.org",
                 "j.o'neil+crm@mairie-rennes.bzh",
                 "x@a.io",
+                "x@mairie-75.fr",
+                "x@123.example.org",
                 "helene_le-guevellec@sub.domain.example.fr",
             })
     void shouldAcceptAnAddressTheMailerTakes(String address) {
@@ -41,6 +43,7 @@ class MailAddressValidatorTests {
                 "jeanne@example.org, other@example.org",
                 "josé@example.org",
                 "a@exämple.org",
+                "a@123.456",
             })
     void shouldRefuseAnAddressTheMailerWouldNotTakeOrThatIsNoPlainAddress(String address) {
         assertThat(MailAddressValidator.isValid(address)).isFalse();
