@@ -13,12 +13,14 @@ record DatabaseWork(long commits, long rowsWritten) {
     /** An idle backend hands its counts to the statistics within 10 s (PostgreSQL 15); waiting is not measured. */
     private static final Duration SETTLE = Duration.ofSeconds(11);
 
+    private static final String TOTALS = """
+            SELECT d.xact_commit,
+                   (SELECT COALESCE(SUM(t.n_tup_ins + t.n_tup_upd + t.n_tup_del), 0) FROM pg_stat_user_tables t)
+            FROM pg_stat_database d WHERE d.datname = current_database()""";
+
     static DatabaseWork now(JdbcTemplate jdbc) throws InterruptedException {
         Thread.sleep(SETTLE.toMillis());
-        return jdbc.queryForObject("""
-                SELECT d.xact_commit,
-                       (SELECT COALESCE(SUM(t.n_tup_ins + t.n_tup_upd + t.n_tup_del), 0) FROM pg_stat_user_tables t)
-                FROM pg_stat_database d WHERE d.datname = current_database()""", (row, number) -> new DatabaseWork(row.getLong(1), row.getLong(2)));
+        return jdbc.queryForObject(TOTALS, (row, number) -> new DatabaseWork(row.getLong(1), row.getLong(2)));
     }
 
     DatabaseWork since(DatabaseWork before) {

@@ -255,10 +255,10 @@ class LifecycleRaceTests {
     /**
      * Runs the due jobs as the job executor does: each is locked first, as an acquisition locks it, so that a login
      * meeting it knows it is about to run, and skipped when someone else wrote the row since it was read. A job that
-     * lost an optimistic-locking conflict keeps its retries and runs again in the next pass. A job whose scope the login
-     * interrupted meanwhile may also fail earlier, on an execution tree read half before and half after the login's
-     * commit (PostgreSQL reads each statement's own snapshot); its transaction rolls back and no job is left to retry,
-     * so neither case changes any data.
+     * lost an optimistic-locking conflict keeps its retries and runs again in the next pass. A job whose scope the
+     * login interrupted meanwhile may also fail earlier, on an execution tree read half before and half after the
+     * login's commit (PostgreSQL reads each statement's own snapshot); its transaction rolls back and no job is left
+     * to retry, so neither case changes any data.
      */
     private Object runDueJobsAsTheJobExecutor() {
         List<Job> due;
