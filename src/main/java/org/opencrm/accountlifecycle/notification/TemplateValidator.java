@@ -31,9 +31,6 @@ class TemplateValidator {
 
     private static final int MAX_QUOTED_NAME = 40;
 
-    /** {@code {{}}}, {@code {{ }}}, {@code {{{}}}}: jmustache fails on them with an index out of bounds. */
-    private static final Pattern EMPTY_TAG = Pattern.compile("\\{\\{\\{?\\s*}?}}");
-
     // jmustache gives the line of a syntax error at the end of its message, and no column
     private static final Pattern PARSE_ERROR_LINE = Pattern.compile("(?s)(.*) @ line (\\d+)");
 
@@ -64,11 +61,8 @@ class TemplateValidator {
     }
 
     private static void check(String field, String text, Function<String, Template> compiler, boolean escapedOnly) {
-        Matcher empty = EMPTY_TAG.matcher(text);
-        if (empty.find()) {
-            throw new InvalidTemplateException(
-                    field, position(text, empty.start()), "an empty tag names no placeholder");
-        }
+        // the scan first: it knows where a fault lies, and jmustache fails on some (an empty tag) without saying
+        checkTags(field, text, escapedOnly);
         Template template;
         try {
             template = compiler.apply(text);
@@ -78,7 +72,6 @@ class TemplateValidator {
             // jmustache fails on some malformed input with an exception of its own parser's making
             throw new InvalidTemplateException(field, field + ": not a Mustache template that can be read");
         }
-        checkTags(field, text, escapedOnly);
         // jmustache's own reading of the names, should the scan of the tags above ever read them otherwise
         template.visit(new NameCheck(field));
     }
@@ -114,6 +107,9 @@ class TemplateValidator {
     }
 
     private static void checkTag(String field, Position position, String tag, boolean triple, boolean escapedOnly) {
+        if (tag.isEmpty()) {
+            throw new InvalidTemplateException(field, position, "an empty tag names no placeholder");
+        }
         char sigil = tag.isEmpty() ? ' ' : tag.charAt(0);
         String name = tag.substring(Math.min(1, tag.length())).strip();
         switch (sigil) {

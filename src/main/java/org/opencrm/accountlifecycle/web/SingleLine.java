@@ -11,18 +11,16 @@ import java.lang.annotation.Target;
 
 /**
  * Text without control characters (CR, LF, tab, NUL, ...) nor Unicode line or paragraph separators. Names end up in
- * mail headers and in CSV exports, where a line break could start a header or a record of its own. A lone UTF-16
- * surrogate, which a JSON string can carry as an escape, is refused too: it is half a character, and PostgreSQL would
- * store it as {@code ?}. Null is valid.
+ * mail headers and in CSV exports, where a line break could start a header or a record of its own. Null is valid.
  */
-@Pattern(regexp = "[^\\p{Cc}\\p{Cs}\\p{Zl}\\p{Zp}]*")
+@Pattern(regexp = "[^\\p{Cc}\\p{Zl}\\p{Zp}]*")
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface SingleLine {
 
-    String message() default "must not contain line breaks, tabs, other control characters or half a character";
+    String message() default "must not contain line breaks, tabs or other control characters";
 
     Class<?>[] groups() default {};
 

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -30,8 +29,7 @@ class StorableParametersFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String type = request.getContentType();
-        return type != null && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+        return ServletProblems.isUpload(request);
     }
 
     @Override
@@ -47,9 +45,7 @@ class StorableParametersFilter extends OncePerRequestFilter {
                 ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, name + ": " + StorableText.RULE);
         problem.setProperty("field", name);
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        ServletProblems.write(json, response, problem);
     }
 
     /** The name of the first parameter whose name or a value breaks the rule. */
