@@ -46,10 +46,14 @@ class TemplateValidator {
             throw new InvalidTemplateException(
                     SUBJECT, "subject: at most " + SUBJECT_MAX_LENGTH + " characters, not " + subject.length());
         }
-        int lineBreak = indexOfLineBreak(subject);
-        if (lineBreak >= 0) {
+        int control = indexOfControl(subject);
+        if (control >= 0) {
             throw new InvalidTemplateException(
-                    SUBJECT, position(subject, lineBreak), "the subject must be one line: it becomes a mail header");
+                    SUBJECT,
+                    position(subject, control),
+                    isLineBreak(subject.charAt(control))
+                            ? "the subject must be one line: it becomes a mail header"
+                            : "the subject must not hold a tab or another control character: it becomes a mail header");
         }
         int bodyBytes = body.getBytes(StandardCharsets.UTF_8).length;
         if (bodyBytes > BODY_MAX_BYTES) {
@@ -107,11 +111,13 @@ class TemplateValidator {
     }
 
     private static void checkTag(String field, Position position, String tag, boolean triple, boolean escapedOnly) {
-        if (tag.isEmpty()) {
+        // {{}} or a section, inverted section, close or unescaped tag without a name
+        if (tag.isEmpty()
+                || ("#^/&".indexOf(tag.charAt(0)) >= 0 && tag.substring(1).isBlank())) {
             throw new InvalidTemplateException(field, position, "an empty tag names no placeholder");
         }
-        char sigil = tag.isEmpty() ? ' ' : tag.charAt(0);
-        String name = tag.substring(Math.min(1, tag.length())).strip();
+        char sigil = tag.charAt(0);
+        String name = tag.substring(1).strip();
         switch (sigil) {
             case '!' -> {
                 // a comment
@@ -149,13 +155,19 @@ class TemplateValidator {
         return "unknown placeholder {{" + quoted + "}}; the placeholders are " + String.join(", ", PLACEHOLDERS);
     }
 
-    private static int indexOfLineBreak(String text) {
+    /** The first control character or Unicode line or paragraph separator, as {@code @SingleLine} refuses them. */
+    private static int indexOfControl(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\r' || text.charAt(i) == '\n') {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || isLineBreak(c)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private static boolean isLineBreak(char c) {
+        return c == '\r' || c == '\n' || c == '\u000b' || c == '\f' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     /** Line and column, from 1, of the character at {@code index}; a CR LF pair ends one line. */

@@ -182,6 +182,31 @@ class MailTemplateApiTests {
                         1,
                         13),
                 Arguments.of(
+                        "a subject broken by a Unicode line separator",
+                        "Votre compte\u2028expire",
+                        BODY,
+                        "subject",
+                        "subject line 1, column 13: the subject must be one line: it becomes a mail header",
+                        1,
+                        13),
+                Arguments.of(
+                        "a subject with a terminal escape",
+                        "Votre \u001b[31mcompte",
+                        BODY,
+                        "subject",
+                        "subject line 1, column 7: the subject must not hold a tab or another control character: it"
+                                + " becomes a mail header",
+                        1,
+                        7),
+                Arguments.of(
+                        "an empty section",
+                        SUBJECT,
+                        "<p>{{#}}</p>",
+                        "body",
+                        "body line 1, column 4: an empty tag names no placeholder",
+                        1,
+                        4),
+                Arguments.of(
                         "a subject of 301 characters",
                         "x".repeat(301),
                         BODY,
