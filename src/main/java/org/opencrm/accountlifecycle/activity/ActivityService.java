@@ -2,6 +2,7 @@ package org.opencrm.accountlifecycle.activity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.opencrm.accountlifecycle.dossiers.Dossier;
 import org.opencrm.accountlifecycle.dossiers.DossierNotFoundException;
@@ -96,6 +97,7 @@ public class ActivityService {
         if (dossiers.existsById(id)) {
             throw new DuplicateIdException("dossier", id);
         }
+        lockIndividual(request.applicantId());
         references.check(request.schemeId(), request.applicantId(), request.beneficiaryId(), request.profileId());
         Instant now = clock.instant();
         Dossier dossier = aggregates.insert(new Dossier(
@@ -138,10 +140,20 @@ public class ActivityService {
     private Dossier findWithActiveApplicant(String dossierId) {
         Dossier dossier = dossiers.findById(dossierId).orElseThrow(() -> new DossierNotFoundException(dossierId));
         // after a deletion the applicant is the Anonymous individual, which has no account to be active with
-        if (individuals.findActiveById(dossier.applicantId()).isEmpty()) {
+        if (lockIndividual(dossier.applicantId())
+                .filter(applicant -> !applicant.isDeleted() && !applicant.isAnonymous())
+                .isEmpty()) {
             throw new DossierOfDeletedApplicantException(dossierId);
         }
         return dossier;
+    }
+
+    /**
+     * Locks the applicant's row before the dossier's, as a login locks it by writing it and as a deletion does: a
+     * deletion or a notice step under way finishes first, and then sees this activity, or this activity sees it.
+     */
+    private Optional<Individual> lockIndividual(String individualId) {
+        return individualId == null ? Optional.empty() : individuals.findByIdForUpdate(individualId);
     }
 
     private Dossier touch(Dossier dossier) {

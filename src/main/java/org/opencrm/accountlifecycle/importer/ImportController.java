@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.MediaType;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.util.MultiValueMap;
@@ -48,7 +49,9 @@ class ImportController {
                 files.get(part).transferTo(folder.resolve(part + ".csv"));
             }
             return importer.importFolder(folder);
-        } catch (DuplicateKeyException | PessimisticLockingFailureException raced) {
+        } catch (DuplicateKeyException | PessimisticLockingFailureException | QueryTimeoutException raced) {
+            // H2 stops waiting for the rows another import holds after its lock timeout, which Spring reports as a
+            // query timeout; PostgreSQL waits for the other to end and then finds the ids taken
             throw new ConcurrentImportException(raced);
         } finally {
             delete(folder);

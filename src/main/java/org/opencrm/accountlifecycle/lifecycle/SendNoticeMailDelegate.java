@@ -20,7 +20,7 @@ class SendNoticeMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant sentAt = lifecycle.sendNotice(execution.getProcessBusinessKey());
+        Instant sentAt = lifecycle.sendNotice(execution.getProcessBusinessKey(), execution.getId());
         // local to the countdown's scope: a restarted countdown starts without a notice
         execution.setVariableLocal(VAR_NOTICE_SENT_AT, Date.from(sentAt));
     }

@@ -1,8 +1,10 @@
 package org.opencrm.accountlifecycle.deletion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.KEY;
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TASK_SEND_NOTICE_MAIL;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_DELETION_DUE;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_NOTICE_DUE;
 
@@ -22,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -41,6 +44,8 @@ import org.opencrm.accountlifecycle.support.TestData;
 import org.opencrm.accountlifecycle.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Logins, agents and timers at the same moment, each in its own transaction and thread, started together: every run
@@ -88,6 +93,9 @@ class LifecycleRaceTests {
 
     @Autowired
     TestData data;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeEach
     void setUp() {
@@ -153,6 +161,50 @@ class LifecycleRaceTests {
             assertThat(individuals.findById("ind-1").orElseThrow().lastLoginAt())
                     .isEqualTo(loginAt);
         }
+    }
+
+    @Test
+    void shouldSendNoNoticeWhenALoginRestartsTheCountdownWhileItsNoticeStepRuns() throws Exception {
+        Instant noticeDue = LAST_LOGIN.plus(DAY.multipliedBy(30));
+        Instant loginAt = noticeDue.plus(Duration.ofHours(1));
+        time.pin(TODAY);
+        data.reset();
+        data.individual("ind-1", "Amélie", "Dupont", CREATED, LAST_LOGIN);
+        lifecycle.enrol("ind-1");
+        time.pin(loginAt);
+        management.executeJob(jobAt(TIMER_NOTICE_DUE).getId());
+        String noticeStep = jobAt(TASK_SEND_NOTICE_MAIL).getId();
+        int mailsBefore = smtp.getReceivedMessages().length;
+        CountDownLatch loginHoldsTheRow = new CountDownLatch(1);
+        ExecutorService loginThread = Executors.newSingleThreadExecutor();
+
+        Throwable step;
+        try {
+            // the login has restarted the countdown but not committed yet when the notice step starts
+            Future<?> login =
+                    loginThread.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                        activity.recordLogin("ind-1");
+                        loginHoldsTheRow.countDown();
+                        pause(Duration.ofMillis(500));
+                    }));
+            assertThat(loginHoldsTheRow.await(30, TimeUnit.SECONDS)).isTrue();
+            step = catchThrowable(() -> management.executeJob(noticeStep));
+            login.get(30, TimeUnit.SECONDS);
+        } finally {
+            loginThread.shutdownNow();
+        }
+
+        assertThat(step).isInstanceOf(OptimisticLockingException.class);
+        assertThat(smtp.getReceivedMessages()).hasSize(mailsBefore);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sent_mail WHERE individual_id = 'ind-1'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(runningLifecycles()).isEqualTo(1);
+        assertThat(lifecycleJobs()).singleElement().satisfies(timer -> {
+            assertThat(timer.getId()).isEqualTo(jobAt(TIMER_NOTICE_DUE).getId());
+            assertThat(timer.getDuedate()).isEqualTo(Date.from(noticeDue.plus(DAY.multipliedBy(31))));
+        });
     }
 
     @Test
@@ -231,6 +283,15 @@ class LifecycleRaceTests {
             return outcomes;
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -15,15 +15,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -48,6 +51,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** POST /api/imports: the CSV import over HTTP, all or nothing, each refusal naming the file and the line. */
 @AccountLifecycleTest
@@ -78,6 +83,9 @@ class ImportApiTests {
 
     @Autowired
     IndividualRepository individuals;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @LocalServerPort
     int port;
@@ -148,6 +156,47 @@ class ImportApiTests {
                         .processDefinitionKey(KEY)
                         .count())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void shouldAnswerConflictAndKeepNothingWhenAnotherWriterHoldsOneOfTheIdsAsTheImportWritesIt() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch importAnswered = new CountDownLatch(1);
+        ExecutorService otherWriter = Executors.newSingleThreadExecutor();
+        MvcResult result;
+        try {
+            // 'ind-1' written and not committed: the import finds it free, then waits for the row at its own insert
+            Future<?> other =
+                    otherWriter.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                        new TestData(jdbc, runtime).individual("ind-1", "Autre", "Source", TODAY, null);
+                        holding.countDown();
+                        // longer than H2's lock timeout; PostgreSQL waits for this commit and then finds the id taken
+                        awaitQuietly(importAnswered, Duration.ofSeconds(12));
+                    }));
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+
+            result = mvc.perform(request(CsvFolder.valid())).andReturn();
+            importAnswered.countDown();
+            other.get(30, TimeUnit.SECONDS);
+        } finally {
+            otherWriter.shutdownNow();
+        }
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(409);
+        assertThat(result.getResponse().getContentAsString())
+                .contains("Another import wrote some of the same ids at the same time");
+        assertThat(jdbc.sql("SELECT id FROM individual").query(String.class).list())
+                .containsExactly("ind-1");
+        assertThat(rowCount("dossier")).isZero();
+        assertThat(rowCount("lifecycle_enrolment")).isZero();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, Duration atMost) {
+        try {
+            latch.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static Stream<Arguments> invalidImports() {

@@ -177,12 +177,12 @@ class MailFailureTests {
 
     @Test
     void shouldSendOneNoticeAndKeepTheFirstSendingTimeWhenTheNoticeOfOneCountdownIsSentTwice() {
-        data.individual("ind-23", "Jean", "Martin", TODAY.minus(DAY.multipliedBy(400)), LAST_LOGIN);
+        String countdown = enrolled("ind-23").getId();
         time.pin(NOTICE_DATE);
 
-        Instant first = lifecycle.sendNotice("ind-23");
+        Instant first = lifecycle.sendNotice("ind-23", countdown);
         time.pin(NOTICE_DATE.plus(Duration.ofHours(1)));
-        Instant second = lifecycle.sendNotice("ind-23");
+        Instant second = lifecycle.sendNotice("ind-23", countdown);
 
         assertThat(first).isEqualTo(NOTICE_DATE);
         assertThat(second).isEqualTo(NOTICE_DATE);
@@ -192,15 +192,15 @@ class MailFailureTests {
 
     @Test
     void shouldSendANewNoticeWhenTheCountdownRestartedAfterALogin() {
-        data.individual("ind-24", "Jean", "Martin", TODAY.minus(DAY.multipliedBy(400)), LAST_LOGIN);
+        String countdown = enrolled("ind-24").getId();
         time.pin(NOTICE_DATE);
-        lifecycle.sendNotice("ind-24");
+        lifecycle.sendNotice("ind-24", countdown);
         time.pin(NOTICE_DATE.plus(DAY.multipliedBy(5)));
         activity.recordLogin("ind-24");
         Instant secondNoticeDate = time.now().plus(DAY.multipliedBy(30));
         time.pin(secondNoticeDate);
 
-        Instant sentAt = lifecycle.sendNotice("ind-24");
+        Instant sentAt = lifecycle.sendNotice("ind-24", countdown);
 
         assertThat(sentAt).isEqualTo(secondNoticeDate);
         assertThat(smtp.getReceivedMessages()).hasSize(2);
