@@ -1,5 +1,7 @@
 package org.opencrm.accountlifecycle.notification;
 
+import jakarta.validation.Validator;
+import java.util.stream.Collectors;
 import org.opencrm.accountlifecycle.individuals.IndividualNotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,9 +20,11 @@ class MailTemplatesPage {
     private static final int ALL = 500;
 
     private final MailTemplateService templates;
+    private final Validator validator;
 
-    MailTemplatesPage(MailTemplateService templates) {
+    MailTemplatesPage(MailTemplateService templates, Validator validator) {
         this.templates = templates;
+        this.validator = validator;
     }
 
     @GetMapping
@@ -43,15 +47,30 @@ class MailTemplatesPage {
             @RequestParam String body,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            templates.change(id, new MailTemplateChange(name, subject, body));
-        } catch (InvalidTemplateException e) {
+        MailTemplateChange change = new MailTemplateChange(name, subject, body);
+        String error = violationsOf(change);
+        if (error.isEmpty()) {
+            try {
+                templates.change(id, change);
+            } catch (InvalidTemplateException e) {
+                error = e.getMessage();
+            }
+        }
+        if (!error.isEmpty()) {
             model.addAttribute("template", new MailTemplate(id, name, subject, body));
-            model.addAttribute("templateError", e.getMessage());
+            model.addAttribute("templateError", error);
             return "admin/template";
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/admin/templates/" + id;
+    }
+
+    /** The rules the API applies to the same change, each named by its field, in the page's language. */
+    private String violationsOf(MailTemplateChange change) {
+        return validator.validate(change).stream()
+                .map(violation -> violation.getPropertyPath() + ": " + violation.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
     }
 
     @PostMapping("/{id}/preview")
