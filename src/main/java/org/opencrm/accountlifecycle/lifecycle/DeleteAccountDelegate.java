@@ -17,14 +17,19 @@ import org.springframework.stereotype.Component;
 class DeleteAccountDelegate implements JavaDelegate {
 
     private final AccountDeletionService deletion;
+    private final LifecycleService lifecycle;
 
-    DeleteAccountDelegate(AccountDeletionService deletion) {
+    DeleteAccountDelegate(AccountDeletionService deletion, LifecycleService lifecycle) {
         this.deletion = deletion;
+        this.lifecycle = lifecycle;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (deletion.deleteForInactivity(execution.getProcessBusinessKey()).isEmpty()) {
+        String individualId = execution.getProcessBusinessKey();
+        // a deletion that a login overtook would be rolled back anyway; checked first, it is not even logged
+        lifecycle.requireCurrentStep(individualId, execution.getId(), "deletion");
+        if (deletion.deleteForInactivity(individualId).isEmpty()) {
             throw new BpmnError(ERROR_ALREADY_DELETED, "The individual was already deleted");
         }
     }

@@ -401,27 +401,15 @@ public class LifecycleService {
 
     /**
      * Sends the inactivity notice of the current countdown, once: a countdown whose notice already went out (a step
-     * repeated after the send) gets none again.
-     *
-     * <p>A mail cannot be rolled back, so the step first makes sure that it still belongs to the current countdown. It
-     * locks the individual's row, as every login does before it touches the lifecycle: a login under way finishes
-     * first. If that login restarted the countdown, it removed this step's execution, and the notice is not sent:
-     * the step gives way with an {@link OptimisticLockingException}, which the job executor takes for a race lost (the
-     * job it would retry is gone), not for a failure. Without this, the mail went out and only then did the step's
-     * transaction fail on the execution the login had removed: a person who had just logged in was warned of a
-     * deletion that was no longer planned, and nothing recorded it.
+     * repeated after the send) gets none again. A mail cannot be rolled back, so the step first makes sure that it
+     * still belongs to the current countdown ({@link #requireCurrentStep}).
      *
      * @param executionId the execution of the step that sends
      * @return when it was really sent, the start of the grace period
      */
     @Transactional
     public Instant sendNotice(String individualId, String executionId) {
-        individuals.findByIdForUpdate(individualId);
-        if (runtime.createExecutionQuery().executionId(executionId).count() == 0) {
-            log.info("Notice not sent, activity restarted the countdown individualId={}", individualId);
-            throw new OptimisticLockingException(
-                    "The countdown of individualId=" + individualId + " restarted before its notice went out");
-        }
+        requireCurrentStep(individualId, executionId, "notice");
         Instant now = clock.instant();
         Countdown countdown = schedule.countdownOf(individualId);
         Instant plannedDeletion = countdown.deletionDueAt(now);
@@ -434,6 +422,27 @@ public class LifecycleService {
 
         log.info("Inactivity notice sent individualId={} plannedDeletion={}", individualId, plannedDeletion);
         return now;
+    }
+
+    /**
+     * Makes sure that a step of the countdown still belongs to the current countdown before it acts. It locks the
+     * individual's row, as every login does before it touches the lifecycle: a login under way finishes first. If that
+     * login restarted the countdown, it removed the step's execution, and the step gives way with an
+     * {@link OptimisticLockingException}, which the job executor takes for a race lost (the job it would retry is
+     * gone), not for a failure. Without this, a notice went out and only then did the step's transaction fail on the
+     * execution the login had removed: a person who had just logged in was warned of a deletion that was no longer
+     * planned, and nothing recorded it.
+     *
+     * @param executionId the execution of the step
+     * @param step what the step does, for the log
+     */
+    public void requireCurrentStep(String individualId, String executionId, String step) {
+        individuals.findByIdForUpdate(individualId);
+        if (runtime.createExecutionQuery().executionId(executionId).count() == 0) {
+            log.info("Step given way, activity restarted the countdown individualId={} step={}", individualId, step);
+            throw new OptimisticLockingException(
+                    "The countdown of individualId=" + individualId + " restarted before its " + step + " step ran");
+        }
     }
 
     private void start(String individualId) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.KEY;
+import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TASK_DELETE_ACCOUNT;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TASK_SEND_NOTICE_MAIL;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_DELETION_DUE;
 import static org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess.TIMER_NOTICE_DUE;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -175,26 +177,12 @@ class LifecycleRaceTests {
         management.executeJob(jobAt(TIMER_NOTICE_DUE).getId());
         String noticeStep = jobAt(TASK_SEND_NOTICE_MAIL).getId();
         int mailsBefore = smtp.getReceivedMessages().length;
-        CountDownLatch loginHoldsTheRow = new CountDownLatch(1);
-        ExecutorService loginThread = Executors.newSingleThreadExecutor();
 
-        Throwable step;
-        try {
-            // the login has restarted the countdown but not committed yet when the notice step starts
-            Future<?> login =
-                    loginThread.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-                        activity.recordLogin("ind-1");
-                        loginHoldsTheRow.countDown();
-                        pause(Duration.ofMillis(500));
-                    }));
-            assertThat(loginHoldsTheRow.await(30, TimeUnit.SECONDS)).isTrue();
-            step = catchThrowable(() -> management.executeJob(noticeStep));
-            login.get(30, TimeUnit.SECONDS);
-        } finally {
-            loginThread.shutdownNow();
-        }
+        Throwable step = duringAnUncommittedLogin("ind-1", () -> management.executeJob(noticeStep));
 
-        assertThat(step).isInstanceOf(OptimisticLockingException.class);
+        assertThat(step)
+                .isInstanceOf(OptimisticLockingException.class)
+                .hasMessageContaining("restarted before its notice step ran");
         assertThat(smtp.getReceivedMessages()).hasSize(mailsBefore);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM sent_mail WHERE individual_id = 'ind-1'")
                         .query(Long.class)
@@ -205,6 +193,25 @@ class LifecycleRaceTests {
             assertThat(timer.getId()).isEqualTo(jobAt(TIMER_NOTICE_DUE).getId());
             assertThat(timer.getDuedate()).isEqualTo(Date.from(noticeDue.plus(DAY.multipliedBy(31))));
         });
+    }
+
+    @Test
+    void shouldDeleteNothingWhenALoginRestartsTheCountdownWhileItsDeletionStepRuns() throws Exception {
+        noticeSentAndDeletionDue();
+        management.executeJob(jobAt(TIMER_DELETION_DUE).getId());
+        String deletionStep = jobAt(TASK_DELETE_ACCOUNT).getId();
+
+        Throwable step = duringAnUncommittedLogin("ind-1", () -> management.executeJob(deletionStep));
+
+        assertThat(step)
+                .isInstanceOf(OptimisticLockingException.class)
+                .hasMessageContaining("restarted before its deletion step ran");
+        assertThat(individuals.findById("ind-1").orElseThrow().isDeleted()).isFalse();
+        assertThat(registryCount()).isZero();
+        assertThat(runningLifecycles()).isEqualTo(1);
+        assertThat(lifecycleJobs())
+                .extracting(Job::getId)
+                .containsExactly(jobAt(TIMER_NOTICE_DUE).getId());
     }
 
     @Test
@@ -283,6 +290,31 @@ class LifecycleRaceTests {
             return outcomes;
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    /**
+     * Runs the step while a login holds the individual's row: the login has restarted the countdown and commits half a
+     * second after the step started.
+     *
+     * @return what the step threw, or null
+     */
+    private Throwable duringAnUncommittedLogin(String individualId, ThrowingCallable step) throws Exception {
+        CountDownLatch loginHoldsTheRow = new CountDownLatch(1);
+        ExecutorService loginThread = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> login =
+                    loginThread.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                        activity.recordLogin(individualId);
+                        loginHoldsTheRow.countDown();
+                        pause(Duration.ofMillis(500));
+                    }));
+            assertThat(loginHoldsTheRow.await(30, TimeUnit.SECONDS)).isTrue();
+            Throwable thrown = catchThrowable(step);
+            login.get(30, TimeUnit.SECONDS);
+            return thrown;
+        } finally {
+            loginThread.shutdownNow();
         }
     }
 
