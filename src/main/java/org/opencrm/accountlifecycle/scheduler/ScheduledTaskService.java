@@ -81,10 +81,14 @@ public class ScheduledTaskService {
      */
     @Transactional
     public ScheduledTask change(String cron, boolean active) {
-        if (!cron.matches(ONCE_A_MINUTE_AT_MOST) || !CronExpression.isValidExpression(cron)) {
-            throw new InvalidScheduleException(
-                    "'" + cron.replaceAll("\\p{Cntrl}", " ") + "' is not a cron expression of six fields, seconds"
-                            + " first (a plain number of seconds), such as '0 0 2 * * ?' (every night at two)");
+        String shown = cron.replaceAll("\\p{Cntrl}", " ");
+        if (!CronExpression.isValidExpression(cron)) {
+            throw new InvalidScheduleException("'" + shown + "' is not a cron expression of six fields, seconds"
+                    + " first (a plain number of seconds), such as '0 0 2 * * ?' (every night at two)");
+        }
+        if (!cron.matches(ONCE_A_MINUTE_AT_MOST)) {
+            throw new InvalidScheduleException("'" + shown + "' runs more than once a minute: its first field, the"
+                    + " seconds, must be a plain number, such as '0 0 2 * * ?' (every night at two)");
         }
         try {
             // the engine's own parser (cron-utils, Spring's dialect) is stricter in places than Spring's, and would

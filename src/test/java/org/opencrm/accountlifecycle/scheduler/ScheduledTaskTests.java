@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opencrm.accountlifecycle.lifecycle.AccountLifecycleProcess;
 import org.opencrm.accountlifecycle.lifecycle.LifecycleService;
 import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
@@ -175,11 +177,13 @@ class ScheduledTaskTests {
         assertThat(task.current().active()).isTrue();
     }
 
-    @Test
-    void shouldRefuseAScheduleThatWouldRunEverySecond() {
+    @ParameterizedTest
+    @ValueSource(strings = {"* * * * * ?", "0,30 * * * * ?", "*/10 * * * * ?"})
+    void shouldRefuseAScheduleThatWouldRunMoreThanOnceAMinute(String cron) {
         assertThatExceptionOfType(InvalidScheduleException.class)
-                .isThrownBy(() -> task.change("* * * * * ?", true))
-                .withMessageStartingWith("'* * * * * ?' is not a cron expression of six fields");
+                .isThrownBy(() -> task.change(cron, true))
+                .withMessage("'" + cron + "' runs more than once a minute: its first field, the seconds, must be a"
+                        + " plain number, such as '0 0 2 * * ?' (every night at two)");
 
         assertThat(task.current().cron()).isEqualTo(NIGHTLY);
     }
