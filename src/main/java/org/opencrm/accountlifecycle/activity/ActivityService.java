@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.opencrm.accountlifecycle.dossiers.Dossier;
 import org.opencrm.accountlifecycle.dossiers.DossierNotFoundException;
 import org.opencrm.accountlifecycle.dossiers.DossierReferences;
@@ -116,7 +117,7 @@ public class ActivityService {
     }
 
     private Dossier changeOnce(String dossierId, DossierChange change) {
-        Dossier current = findWithActiveApplicant(dossierId);
+        Dossier current = findWithActiveApplicant(dossierId, () -> new DossierNotFoundException(dossierId));
         references.check(change.schemeId(), current.applicantId(), change.beneficiaryId(), change.profileId());
 
         return touch(new Dossier(
@@ -134,11 +135,16 @@ public class ActivityService {
      * the lifecycle is retried.
      */
     public Dossier updateDossier(String dossierId) {
-        return conflicts.run("update dossier", dossierId, () -> touch(findWithActiveApplicant(dossierId)));
+        return conflicts.run(
+                "update dossier",
+                dossierId,
+                () -> touch(findWithActiveApplicant(
+                        dossierId, () -> new DossierNotFoundException(dossierId, "dossierId"))));
     }
 
-    private Dossier findWithActiveApplicant(String dossierId) {
-        Dossier dossier = dossiers.findById(dossierId).orElseThrow(() -> new DossierNotFoundException(dossierId));
+    /** @param notFound the answer when there is no such dossier, naming the field that gave its id, if any */
+    private Dossier findWithActiveApplicant(String dossierId, Supplier<DossierNotFoundException> notFound) {
+        Dossier dossier = dossiers.findById(dossierId).orElseThrow(notFound);
         // after a deletion the applicant is the Anonymous individual, which has no account to be active with
         if (lockIndividual(dossier.applicantId())
                 .filter(applicant -> !applicant.isDeleted() && !applicant.isAnonymous())

@@ -9,4 +9,9 @@ public class DossierNotFoundException extends ApiProblem {
     public DossierNotFoundException(String dossierId) {
         super(HttpStatus.NOT_FOUND, "No dossier with id '" + dossierId + "'");
     }
+
+    /** @param field the request body's field that named the dossier */
+    public DossierNotFoundException(String dossierId, String field) {
+        super(HttpStatus.NOT_FOUND, field, field + ": no dossier with id '" + dossierId + "'");
+    }
 }

@@ -198,7 +198,9 @@ class ActivityApiTests {
     void shouldAnswerNotFoundWhenTheDossierIsUnknown() throws Exception {
         ResultActions response = dossierUpdated("dos-404");
 
-        response.andExpect(status().isNotFound()).andExpect(jsonPath("$.detail").value("No dossier with id 'dos-404'"));
+        response.andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.field").value("dossierId"))
+                .andExpect(jsonPath("$.detail").value("dossierId: no dossier with id 'dos-404'"));
         assertThat(runtime.createProcessInstanceQuery().count()).isZero();
     }
 
