@@ -44,6 +44,7 @@ import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
 import org.opencrm.accountlifecycle.support.EngineTime;
 import org.opencrm.accountlifecycle.support.TestData;
 import org.opencrm.accountlifecycle.support.TestSmtp;
+import org.opencrm.accountlifecycle.support.Waits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -307,7 +308,7 @@ class LifecycleRaceTests {
                     loginThread.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
                         activity.recordLogin(individualId);
                         loginHoldsTheRow.countDown();
-                        pause(Duration.ofMillis(500));
+                        Waits.sleep(Duration.ofMillis(500));
                     }));
             assertThat(loginHoldsTheRow.await(30, TimeUnit.SECONDS)).isTrue();
             Throwable thrown = catchThrowable(step);
@@ -315,15 +316,6 @@ class LifecycleRaceTests {
             return thrown;
         } finally {
             loginThread.shutdownNow();
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

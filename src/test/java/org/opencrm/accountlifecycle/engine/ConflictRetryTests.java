@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.junit.jupiter.api.Test;
 import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
 import org.opencrm.accountlifecycle.support.TestData;
+import org.opencrm.accountlifecycle.support.Waits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -154,7 +156,9 @@ class ConflictRetryTests {
         lock(mine);
         if (attempt <= 2) {
             bothHoldTheirFirstRow.countDown();
-            awaitQuietly(bothHoldTheirFirstRow);
+            assertThat(Waits.await(bothHoldTheirFirstRow, Duration.ofSeconds(10)))
+                    .as("the other side holds its row")
+                    .isTrue();
         }
         lock(theirs);
         return "done";
@@ -164,16 +168,5 @@ class ConflictRetryTests {
         jdbc.sql("UPDATE individual SET last_name = 'locked' WHERE id = ?")
                 .param(individualId)
                 .update();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(10, TimeUnit.SECONDS))
-                    .as("the other side holds its row")
-                    .isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -42,6 +42,7 @@ import org.opencrm.accountlifecycle.support.AccountLifecycleTest;
 import org.opencrm.accountlifecycle.support.EngineTime;
 import org.opencrm.accountlifecycle.support.TestAccounts;
 import org.opencrm.accountlifecycle.support.TestData;
+import org.opencrm.accountlifecycle.support.Waits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -171,7 +172,7 @@ class ImportApiTests {
                         new TestData(jdbc, runtime).individual("ind-1", "Autre", "Source", TODAY, null);
                         holding.countDown();
                         // longer than H2's lock timeout; PostgreSQL waits for this commit and then finds the id taken
-                        awaitQuietly(importAnswered, Duration.ofSeconds(12));
+                        Waits.await(importAnswered, Duration.ofSeconds(12));
                     }));
             assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
 
@@ -189,14 +190,6 @@ class ImportApiTests {
                 .containsExactly("ind-1");
         assertThat(rowCount("dossier")).isZero();
         assertThat(rowCount("lifecycle_enrolment")).isZero();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch, Duration atMost) {
-        try {
-            latch.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     static Stream<Arguments> invalidImports() {

@@ -34,6 +34,7 @@ import org.opencrm.accountlifecycle.support.ApplicationNode;
 import org.opencrm.accountlifecycle.support.EngineTime;
 import org.opencrm.accountlifecycle.support.TestData;
 import org.opencrm.accountlifecycle.support.TestSmtp;
+import org.opencrm.accountlifecycle.support.Waits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -325,12 +326,7 @@ class TwoNodesTests {
                         "%s: %d after %s, expected %s%d",
                         what, seen, PHASE_DEADLINE, exactly ? "" : "at least ", expected);
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted while waiting for " + what);
-            }
+            Waits.sleep(Duration.ofMillis(200));
         }
     }
 

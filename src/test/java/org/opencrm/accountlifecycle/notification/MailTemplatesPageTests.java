@@ -21,7 +21,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The template form of the administration pages takes the rules of the API: a refused name is shown beside the form,
- * in the page's language where the validator has it, and the template stays as it was. The form's screens are in {@code AdminPagesBrowserTests}.
+ * in the page's language where the validator has it, and the template stays as it was. The form's screens are in
+ * {@code AdminPagesBrowserTests}.
  */
 @AccountLifecycleTest
 class MailTemplatesPageTests {

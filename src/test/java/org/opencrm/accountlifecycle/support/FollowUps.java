@@ -19,12 +19,7 @@ public final class FollowUps {
                 throw new AssertionError(
                         "The settings follow-up still runs after " + PATIENCE + ": " + maintenance.progress());
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted while waiting for the settings follow-up", e);
-            }
+            Waits.sleep(Duration.ofMillis(20));
         }
         return maintenance.progress();
     }
