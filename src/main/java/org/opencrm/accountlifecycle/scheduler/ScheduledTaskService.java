@@ -3,7 +3,7 @@ package org.opencrm.accountlifecycle.scheduler;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.calendar.CronTimer;
@@ -90,17 +90,19 @@ public class ScheduledTaskService {
             throw new InvalidScheduleException("'" + shown + "' runs more than once a minute: its first field, the"
                     + " seconds, must be a plain number, such as '0 0 2 * * ?' (every night at two)");
         }
+        CronTimer engineTimer;
         try {
             // the engine's own parser (cron-utils, Spring's dialect) is stricter in places than Spring's, and would
             // refuse the expression only at deployment; an internal class of the engine, checked on upgrades
-            CronTimer.parse(cron);
+            engineTimer = CronTimer.parse(cron);
         } catch (ParseException refused) {
             throw new InvalidScheduleException(
                     "'" + cron + "' is refused by the process engine: " + refused.getMessage());
         }
-        // the engine's timer reads the expression as Spring's does, in the JVM's zone; one that never comes due
-        // would make it fire again at once, forever
-        if (CronExpression.parse(cron).next(clock.instant().atZone(ZoneId.systemDefault())) == null) {
+        // asked for the next date and finding none (the 31st of February, or '?' in both day fields, which the engine
+        // reads differently from Spring), the engine's timer answers "now", and would fire again at once, forever
+        Date now = Date.from(clock.instant());
+        if (!engineTimer.getDueDate(now).after(now)) {
             throw new InvalidScheduleException("'" + cron
                     + "' names no date that will come, such as the 31st of February: the task would never run");
         }
